@@ -1,0 +1,107 @@
+"""One article in, its analysis out: sentences with sections, actors and speakers;
+quotes with speakers; people; dated events."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from . import attribution, lexicon, segment
+from .actors import Mention, find_mentions
+from .dates import dates_in, parse_iso
+from .model import Analysis, Article, Event, Quote, Sentence
+from .people import find_people
+from .sections import Evidence, classify
+
+
+@cache
+def _first_verb() -> re.Pattern:
+    """A rough end of the grammatical subject: the first auxiliary, reporting verb or -ed form."""
+    aux = r"has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|do|did|continues?|remains?"
+    return re.compile(rf"\b(?:{aux}|{lexicon.reporting_verb_alternation()}|[a-z]+ed)\b")
+
+
+def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+    verb = _first_verb().search(text, start, end)
+    limit = verb.start() if verb else min(end, start + 60)
+    for mention in mentions:
+        if start <= mention.start and mention.end <= limit:
+            return mention.code
+    return None
+
+
+def _home_actor(article: Article) -> str | None:
+    if not article.dateline:
+        return None
+    city = article.dateline.split("/")[0].strip().title()
+    found = find_mentions(city)
+    return found[0].code if found else None
+
+
+def analyse(article: Article) -> Analysis:
+    text = article.text
+    spans = segment.sentences(article)
+    paragraphs = segment.paragraphs(article)
+    mentions = find_mentions(text, article.body_start, article.body_end)
+    index, person_mentions = find_people(text, [(s.start, s.end) for s in spans], mentions, _home_actor(article))
+    quote_spans = attribution.find_quotes(text, paragraphs)
+    resolver = attribution.Resolver(text, index, person_mentions, mentions, quote_spans)
+    voices = attribution.attribute_quotes(resolver, quote_spans, spans)
+    quotes = tuple(
+        Quote(start=q.start, end=q.end, text=text[q.start:q.end],
+              speaker=v.speaker.name if v.speaker else None, actor=v.actor, rule=v.rule)
+        for q, v in zip(quote_spans, voices)
+    )
+
+    anchor = parse_iso(article.date)
+    sentences: list[Sentence] = []
+    events: list[Event] = []
+    for number, span in enumerate(spans):
+        sentence_mentions = [m for m in mentions if span.start <= m.start and m.end <= span.end]
+        quoted_chars = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quote_spans)
+        in_quote = quoted_chars >= 0.5 * (span.end - span.start)
+        voice = _quote_voice(span, quote_spans, voices) if quoted_chars else attribution.NOBODY
+        if not voice.rule:
+            voice = attribution.reported_speech(resolver, span.start, span.end, rule="reported", nearest_first=False)
+        if not voice.rule:
+            voice = attribution.according_to(resolver, span.start, span.end)
+        subject = _subject_actor(text, span.start, span.end, sentence_mentions)
+        speaker = voice.speaker
+        actor = voice.actor or (speaker.actor if speaker else None) or subject
+        if actor is None and sentence_mentions:
+            actor = sentence_mentions[0].code
+        sentence_text = text[span.start:span.end]
+        evidence = Evidence(
+            party_voice=bool(voice.actor or (speaker and speaker.actor)),
+            quoted=in_quote and bool(voice.rule),
+            article_year=anchor.year if anchor else None,
+        )
+        section = classify(sentence_text, evidence)
+        sentences.append(Sentence(
+            index=number, start=span.start, end=span.end, text=sentence_text, paragraph=span.paragraph,
+            section=section, actor=actor, speaker=speaker.name if speaker else None,
+            stance=voice.stance, in_quote=in_quote,
+        ))
+        stated = dates_in(sentence_text, anchor)
+        if stated and not in_quote:
+            events.append(Event(date=stated[0].isoformat(), sentence=number, text=sentence_text))
+
+    counts = Counter(m.code for m in mentions)
+    return Analysis(
+        article=article,
+        sentences=tuple(sentences),
+        quotes=quotes,
+        people=index.people(),
+        events=tuple(events),
+        actors=tuple(code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
+
+
+def _quote_voice(span, quote_spans, voices) -> attribution.Voice:
+    """The voice of the attributed quote that overlaps the sentence most."""
+    best, best_overlap = attribution.NOBODY, 0
+    for quote, voice in zip(quote_spans, voices):
+        overlap = min(span.end, quote.end) - max(span.start, quote.start)
+        if overlap > best_overlap and voice.rule:
+            best, best_overlap = voice, overlap
+    return best

@@ -1,0 +1,282 @@
+"""Who says what: direct quotes, their speakers, and reported speech.
+
+Ordered rules, the most precise first, as in CoreNLP's sieves and the
+GenderGapTracker: each quote records the rule that attributed it, and a quote
+is left unattributed rather than attributed wrongly.
+
+1. `after`: the speaker follows the closing mark ("...," Erdogan told reporters / said the minister).
+2. `before`: a reporting verb and its subject precede the opening mark in the sentence.
+3. `according`: "according to X" in the quote's sentence.
+4. `floating`: a quote that opens a paragraph right after an attributed
+   quote or statement inherits its speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+from .actors import Mention
+from .model import Person
+from .people import PeopleIndex, PersonMention, _clean_name
+from .segment import Span
+
+_OPENING = "\"“"
+_CLOSING = "\"”"
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # the closing mark (or the paragraph end when it is never closed)
+    open_mark: int  # offset of the opening mark
+
+
+@dataclass(frozen=True, kw_only=True)
+class Voice:
+    """Who a quote or a sentence is attributed to."""
+
+    speaker: Person | None
+    actor: str | None
+    stance: str | None
+    rule: str
+
+
+NOBODY = Voice(speaker=None, actor=None, stance=None, rule="")
+
+
+# ------------------------------------------------------------------ quote spans
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Double-quoted spans, pairing marks per paragraph.
+
+    News style leaves a quote open at the end of a paragraph when the next
+    paragraph goes on with it (and opens with a mark again): such a quote
+    is one span across the paragraphs."""
+    quotes: list[QuoteSpan] = []
+    open_at: int | None = None
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        pos = p_start
+        if open_at is not None:
+            if text[p_start] in _OPENING:
+                pos = p_start + 1  # the continuation's opening mark
+            else:
+                quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[number - 1][1], open_mark=open_at))
+                open_at = None
+        for i in range(pos, p_end):
+            ch = text[i]
+            if open_at is None and ch in _OPENING:
+                open_at = i
+            elif open_at is not None and ch in _CLOSING:
+                quotes.append(QuoteSpan(start=open_at + 1, end=i, open_mark=open_at))
+                open_at = None
+    if open_at is not None and paragraphs:
+        quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[-1][1], open_mark=open_at))
+    return [q for q in quotes if len(text[q.start:q.end].split()) >= 4]
+
+
+# ------------------------------------------------------------------ resolving a speaker phrase
+
+
+@cache
+def _follow_up_pattern() -> re.Pattern:
+    nouns = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
+    return re.compile(r"\bthe (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")\b")
+
+
+_LEADER_ROLES = ("President", "Prime Minister", "King", "Queen", "Emir", "Chancellor", "Premier", "Leader", "Sultan")
+_UNKNOWN_NAME = re.compile(r"(?:^|\s)((?:[A-Z][a-zà-ÿ'’]+|[A-Z]\.)(?: (?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)){0,3})\s*$")
+
+
+class Resolver:
+    """Resolves a phrase such as 'he', 'the Turkish leader' or 'Iran' to a voice."""
+
+    def __init__(self, text: str, index: PeopleIndex, person_mentions: list[PersonMention],
+                 mentions: list[Mention], quotes: list[QuoteSpan]):
+        self.text = text
+        self.index = index
+        # A person named inside a quotation is talked about, not talking: "he" never refers to them.
+        self.person_mentions = [m for m in person_mentions
+                                if not any(q.start <= m.start < q.end for q in quotes)]
+        self.all_person_mentions = person_mentions
+        self.mentions = mentions
+        self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
+
+    def remember(self, offset: int, person: Person | None) -> None:
+        if person is not None:
+            self.speakers.append((offset, person))
+
+    def _last_person(self, before: int, fits=lambda p: True) -> Person | None:
+        candidates = [(m.start, m.person) for m in self.person_mentions if m.start < before]
+        candidates += [(o, p) for o, p in self.speakers if o < before]
+        candidates.sort(key=lambda c: c[0])
+        for _, person in reversed(candidates):
+            if fits(person):
+                return self.index.get(person.name) or person
+        return None
+
+    def resolve(self, start: int, end: int) -> tuple[Person | None, str | None]:
+        """(speaker, actor) for the phrase text[start:end]."""
+        phrase = self.text[start:end]
+        for m in self.all_person_mentions:
+            if start <= m.start and m.end <= end:
+                person = self.index.get(m.person.name) or m.person
+                return person, person.actor
+        words = phrase.strip().lower().split()
+        if words and words[0] in lexicon.pronouns() and len(words) <= 3:
+            person = self._last_person(start)
+            return person, person.actor if person else None
+        follow = _follow_up_pattern().search(phrase)
+        actor = next((m.code for m in self.mentions if start <= m.start and m.end <= end), None)
+        if follow and follow.start() <= 2:
+            noun = follow.group("noun")
+
+            def fits(person: Person) -> bool:
+                role = (person.role or "").lower()
+                if actor and person.actor and person.actor != actor:
+                    return False
+                if noun == "leader":
+                    return any(r.lower() in role for r in _LEADER_ROLES) or "leader" in role
+                return noun in role
+
+            person = self._last_person(start, fits)
+            if person:
+                return person, person.actor or actor
+            return None, actor
+        if actor:
+            return None, actor
+        name = _UNKNOWN_NAME.search(phrase)
+        if name and len(words) <= 4:
+            cleaned = _clean_name(name.group(1))
+            if cleaned and not (words and words[0] in lexicon.group_pronouns()):
+                person = self.index.get(cleaned) or self.index.add(Person(name=cleaned))
+                return person, person.actor
+        return None, None
+
+
+# ------------------------------------------------------------------ rules
+
+
+@cache
+def _after_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """'...," said the minister' and '...," the minister said', right after a closing mark."""
+    verbs = lexicon.reporting_verb_alternation()
+    inverted = rf"\s*,?\s*(?P<verb>{verbs})\s+(?P<who>[^,.;:\"“”\n]{{2,60}}?)\s*(?:[,.;:]|$)"
+    normal = (rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{1,70}}?)\s+"
+              rf"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*(?P<verb>{verbs})\b")
+    return re.compile(inverted, re.I), re.compile(normal)
+
+
+def _stance(verb: str) -> str | None:
+    entry = lexicon.reporting_verbs().get(verb.lower())
+    return entry[1] if entry else None
+
+
+def after_quote(resolver: Resolver, close: int, sentence_end: int) -> Voice:
+    text = resolver.text
+    stop = sentence_end
+    for mark in range(close + 1, sentence_end):
+        if text[mark] in _OPENING + "”":
+            stop = mark
+            break
+    inverted, normal = _after_patterns()
+    segment_start = close + 1
+    match = inverted.match(text, segment_start, stop)
+    if match:
+        speaker, actor = resolver.resolve(match.start("who"), match.end("who"))
+        if speaker or actor:
+            return Voice(speaker=speaker, actor=actor, stance=_stance(match.group("verb")), rule="after")
+    match = normal.match(text, segment_start, stop)
+    if match:
+        speaker, actor = resolver.resolve(match.start("who"), match.end("who"))
+        if speaker or actor:
+            return Voice(speaker=speaker, actor=actor, stance=_stance(match.group("verb")), rule="after")
+    return NOBODY
+
+
+def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "before",
+                    nearest_first: bool = True) -> Voice:
+    """The subject of a reporting verb in text[start:end], outside quotes.
+
+    Before a quote the verb nearest the quote introduces it; for a sentence
+    on its own the first verb is the main clause's."""
+    text = resolver.text
+    verbs = [m for m in lexicon.reporting_verb_pattern().finditer(text, start, end)
+             if not _inside_quote_marks(text, start, m.start())]
+    for verb in (reversed(verbs) if nearest_first else verbs):
+        subject_start = _clause_start(text, start, verb.start())
+        speaker, actor = resolver.resolve(subject_start, verb.start())
+        if speaker or actor:
+            return Voice(speaker=speaker, actor=actor, stance=_stance(verb.group(0)), rule=rule)
+    return NOBODY
+
+
+def according_to(resolver: Resolver, start: int, end: int) -> Voice:
+    text = resolver.text
+    match = lexicon.according_to_pattern().search(text, start, end)
+    if not match:
+        return NOBODY
+    stop = match.end()
+    while stop < end and text[stop] not in ",.;:\"“”":
+        stop += 1
+    speaker, actor = resolver.resolve(match.end(), stop)
+    if speaker or actor:
+        return Voice(speaker=speaker, actor=actor, stance="statement", rule="according")
+    return NOBODY
+
+
+def _inside_quote_marks(text: str, start: int, pos: int) -> bool:
+    marks = sum(1 for ch in text[start:pos] if ch in "\"“”")
+    return marks % 2 == 1
+
+
+_CLAUSE_BREAK = re.compile(r"[;:\"“”]|,\s(?:and|but|while|as|who|which)\s|\bthat\b")
+
+
+def _clause_start(text: str, start: int, verb_start: int) -> int:
+    """Start of the verb's clause: after the last ';', ':', quote mark or 'that'."""
+    clause = start
+    for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
+        clause = match.end()
+    return clause
+
+
+def attribute_quotes(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]) -> list[Voice]:
+    """A voice for every quote, in the order of the quotes."""
+    voices: list[Voice] = []
+    previous: Voice = NOBODY
+    previous_end = -1
+    for quote in quotes:
+        closing = _sentence_at(sentences, quote.end)
+        opening = _sentence_at(sentences, quote.open_mark)
+        voice = NOBODY
+        if closing is not None:
+            voice = after_quote(resolver, quote.end, closing.end)
+        if not voice.rule and opening is not None:
+            voice = reported_speech(resolver, opening.start, quote.open_mark)
+        if not voice.rule and opening is not None:
+            voice = according_to(resolver, opening.start, opening.end)
+        if not voice.rule and previous.rule and _follows_closely(resolver.text, previous_end, quote.open_mark):
+            voice = Voice(speaker=previous.speaker, actor=previous.actor, stance=previous.stance, rule="floating")
+        voices.append(voice)
+        if voice.rule:
+            resolver.remember(quote.start, voice.speaker)
+            previous, previous_end = voice, quote.end
+    return voices
+
+
+def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:
+    """The quote opens within the next paragraph after the previous attributed quote."""
+    if previous_end < 0:
+        return False
+    between = text[previous_end:open_mark]
+    return between.count("\n\n") + (between.count("\n") if "\n\n" not in between else 0) <= 2 and len(between) < 400
+
+
+def _sentence_at(sentences: list[Span], offset: int) -> Span | None:
+    for sentence in sentences:
+        if sentence.start <= offset <= sentence.end:
+            return sentence
+    return None

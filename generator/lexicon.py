@@ -1,0 +1,280 @@
+"""Linguistic knowledge, loaded from the data files in `generator/data/`.
+
+The code asks questions ("which actor is 'Tehran'?", "what stance has
+'urged'?"); the answers live in YAML files that editors and linguists can
+extend without touching code. Everything is loaded once and cached.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+import pycountry
+import yaml
+
+
+@cache
+def load(name: str) -> dict:
+    """A data file from generator/data, parsed."""
+    text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+# ------------------------------------------------------------------ articles
+
+
+@cache
+def outlet_forms() -> dict[str, str]:
+    """Surface form (as printed) → outlet display name."""
+    forms: dict[str, str] = {}
+    for display, variants in load("articles.yml")["outlets"].items():
+        for form in [display, *variants]:
+            forms[form] = display
+            forms[form.casefold()] = display
+    return forms
+
+
+def outlet_name(form: str) -> str | None:
+    form = form.strip().strip(".,;:")
+    forms = outlet_forms()
+    return forms.get(form) or forms.get(form.casefold())
+
+
+@cache
+def headline_small_words() -> frozenset[str]:
+    return frozenset(load("articles.yml")["headline_small_words"])
+
+
+@cache
+def dateline_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in load("articles.yml")["datelines"])
+
+
+@cache
+def signatures() -> tuple[tuple[re.Pattern, str | None], ...]:
+    return tuple((re.compile(s["pattern"], re.I), s.get("outlet")) for s in load("articles.yml")["signatures"])
+
+
+@cache
+def credit_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in load("articles.yml")["credits"])
+
+
+@cache
+def clutter_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in load("articles.yml")["clutter"])
+
+
+# ------------------------------------------------------------------ segmentation
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    return frozenset(load("segmentation.yml")["abbreviations"])
+
+
+@cache
+def sentence_final_abbreviations() -> frozenset[str]:
+    return frozenset(load("segmentation.yml")["sentence_final_abbreviations"])
+
+
+@cache
+def sentence_openers() -> frozenset[str]:
+    return frozenset(load("segmentation.yml")["sentence_openers"])
+
+
+# ------------------------------------------------------------------ actors
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActorInfo:
+    code: str
+    name: str
+    kind: str  # "state" or "organisation"
+    flag: str  # emoji flag for states, "" otherwise
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActorForm:
+    """One way an actor is written: 'Tehran' → IRN as a capital."""
+
+    code: str | None  # None for outlets and not_actors.yml phrases: matched only to be dropped
+    form: str
+    kind: str  # name, demonym, capital, metonym, organisation, outlet
+    ambiguous: bool = False
+
+
+def _flag(alpha_2: str) -> str:
+    return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in alpha_2.upper())
+
+
+@cache
+def actors() -> dict[str, ActorInfo]:
+    """Every known actor by code: states (ISO alpha-3) and organisations."""
+    table: dict[str, ActorInfo] = {}
+    for code, entry in load("countries.yml").items():
+        country = pycountry.countries.get(alpha_3=code)
+        flag = _flag(country.alpha_2) if country else ""
+        table[code] = ActorInfo(code=code, name=entry["name"], kind="state", flag=flag)
+    for code, entry in load("organisations.yml").items():
+        table[code] = ActorInfo(code=code, name=entry["name"], kind="organisation", flag="")
+    return table
+
+
+def actor_label(code: str | None) -> str | None:
+    if code is None:
+        return None
+    info = actors().get(code)
+    return info.name if info else code
+
+
+def _country_forms() -> list[ActorForm]:
+    forms: list[ActorForm] = []
+    for code, entry in load("countries.yml").items():
+        ambiguous = set(entry.get("ambiguous") or ())
+        country = pycountry.countries.get(alpha_3=code)
+        official = []
+        if country is not None:
+            official = [getattr(country, attr, None) for attr in ("name", "official_name", "common_name")]
+        groups = {
+            "name": [*entry.get("names", ()), *(n for n in official if n)],
+            "demonym": entry.get("demonyms", ()),
+            "capital": entry.get("capitals", ()),
+            "metonym": entry.get("metonyms", ()),
+        }
+        for kind, names in groups.items():
+            for form in names:
+                forms.append(ActorForm(code=code, form=form, kind=kind, ambiguous=form in ambiguous))
+    return forms
+
+
+def _organisation_forms() -> list[ActorForm]:
+    forms: list[ActorForm] = []
+    for code, entry in load("organisations.yml").items():
+        ambiguous = set(entry.get("ambiguous") or ())
+        for kind, names in (("organisation", [entry["name"], *entry.get("names", ())]),
+                            ("metonym", entry.get("metonyms", ()))):
+            for form in names:
+                forms.append(ActorForm(code=code, form=form, kind=kind, ambiguous=form in ambiguous))
+    return forms
+
+
+@cache
+def actor_automaton() -> ahocorasick.Automaton:
+    """Aho-Corasick automaton over every actor and outlet form (case-sensitive).
+
+    Outlets and not_actors.yml phrases are in it with no code, so that 'The
+    Washington Times' is read as a newspaper and 'South America' as a
+    continent; the longest match wins."""
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, ActorForm] = {}
+    for form in _country_forms() + _organisation_forms():
+        previous = entries.get(form.form)
+        if previous and previous.code != form.code:
+            # Two actors claim one form: keep the first, marked ambiguous.
+            entries[form.form] = ActorForm(code=previous.code, form=form.form, kind=previous.kind, ambiguous=True)
+        elif previous is None or previous.kind != "name" and form.kind == "name":
+            entries[form.form] = form
+    blockers = [form for display, variants in load("articles.yml")["outlets"].items()
+                for form in [display, *variants] if len(form) > 3]
+    blockers += load("not_actors.yml")["phrases"]
+    for form in blockers:
+        if form not in entries:
+            entries[form] = ActorForm(code=None, form=form, kind="not an actor")
+    for surface, form in entries.items():
+        automaton.add_word(surface, form)
+    automaton.make_automaton()
+    return automaton
+
+
+# ------------------------------------------------------------------ reporting verbs
+
+
+def _inflections(base: str) -> set[str]:
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in set("aeiou"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+        # Consonant doubling for short stressed endings: admit → admitted, plan → planned.
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", base):
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+@cache
+def reporting_verbs() -> dict[str, tuple[str, str]]:
+    """Lower-case verb form (possibly several words) → (base form, stance class)."""
+    data = load("reporting.yml")
+    irregular = data.get("irregular", {})
+    table: dict[str, tuple[str, str]] = {}
+    for stance, bases in data["stances"].items():
+        for base in bases:
+            head, _, rest = base.partition(" ")
+            heads = _inflections(head) | set(irregular.get(head, ()))
+            for form in heads:
+                phrase = f"{form} {rest}".strip()
+                table.setdefault(phrase, (base, stance))
+    return table
+
+
+@cache
+def reporting_verb_alternation() -> str:
+    """A regex alternation of every reporting verb form, longest first."""
+    return "|".join(re.escape(f) for f in sorted(reporting_verbs(), key=len, reverse=True))
+
+
+@cache
+def reporting_verb_pattern() -> re.Pattern:
+    """Matches any reporting verb form on word boundaries."""
+    return re.compile(r"\b(?:" + reporting_verb_alternation() + r")\b", re.I)
+
+
+@cache
+def according_to_pattern() -> re.Pattern:
+    phrases = load("reporting.yml")["according_to"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+@cache
+def pronouns() -> frozenset[str]:
+    return frozenset(load("reporting.yml")["pronouns"])
+
+
+@cache
+def group_pronouns() -> frozenset[str]:
+    return frozenset(load("reporting.yml")["group_pronouns"])
+
+
+# ------------------------------------------------------------------ roles
+
+
+@cache
+def roles() -> dict:
+    return load("roles.yml")
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return frozenset(roles()["not_names"])
+
+
+# ------------------------------------------------------------------ sections
+
+
+@cache
+def section_cues() -> dict[str, list[tuple[re.Pattern, float]]]:
+    """Section → [(phrase pattern, weight)], each phrase on word boundaries."""
+    table: dict[str, list[tuple[re.Pattern, float]]] = {}
+    for section, by_weight in load("sections.yml")["cues"].items():
+        for weight, phrases in by_weight.items():
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+            table.setdefault(section, []).append((pattern, float(weight)))
+    return table

@@ -1,0 +1,207 @@
+"""People named in an article, with their roles and the actor they speak for.
+
+People are found where the text introduces them with a role ("Iranian Foreign
+Minister Abbas Araghchi", "Yukiya Amano, the chief of the IAEA"), or by a
+name known from generator/data/people.yml. Later mentions by surname, by
+pronoun or by role ("the Turkish leader") are resolved to the last person
+that fits, in text order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import lexicon
+from .actors import Mention, find_mentions
+from .model import Person
+
+_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|da|di|van|von|der|le|la)[- ])?(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
+_NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
+_ROLE_TAIL = r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|Labou?r|Health|Education|Justice|Homeland Security|Foreign Affairs|the Treasury|the Interior|the Navy|the Army|Staff))?"
+
+
+@cache
+def _role_pattern() -> re.Pattern:
+    data = lexicon.roles()
+    heads = sorted(data["heads"], key=len, reverse=True)
+    mods = sorted(data["modifiers"], key=len, reverse=True)
+    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    mod = "(?:" + "|".join(re.escape(m) for m in mods) + ")"
+    role = rf"(?:{mod}(?: and {mod})? ){{0,4}}{head}(?: {head})?{_ROLE_TAIL}"
+    return re.compile(rf"\b(?P<role>{role}),? (?P<name>{_NAME})")
+
+
+@cache
+def _appositive_pattern() -> re.Pattern:
+    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
+    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    return re.compile(
+        rf"\b(?P<name>{_NAME}), (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
+        r"(?: (?:of|at|for) (?:the )?(?P<org>[A-Z][\w.-]*(?: (?:of |for |and )?[A-Z][\w.-]*){0,6}))?"
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonMention:
+    start: int
+    end: int
+    person: Person
+
+
+@dataclass(frozen=True, kw_only=True)
+class KnownPerson:
+    name: str
+    actor: str | None
+    role: str | None
+    forms: tuple[str, ...]
+
+
+@cache
+def known_people() -> dict[str, KnownPerson]:
+    """Form as written (full name or alias) → known person, from people.yml."""
+    table: dict[str, KnownPerson] = {}
+    for name, entry in (lexicon.load("people.yml") or {}).items():
+        entry = entry or {}
+        forms = (name, *entry.get("aliases", ()))
+        person = KnownPerson(name=name, actor=entry.get("actor"), role=entry.get("role"), forms=forms)
+        for form in forms:
+            table.setdefault(form, person)
+    return table
+
+
+@cache
+def _known_pattern() -> re.Pattern | None:
+    forms = sorted(known_people(), key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
+def surname(name: str) -> str:
+    return name.split()[-1]
+
+
+def _clean_name(name: str) -> str | None:
+    """Drop leading/trailing words that cannot be part of a name."""
+    words = name.split()
+    blocked = lexicon.not_names() | set(lexicon.roles()["honorifics"])
+    while words and (words[0] in blocked or lexicon.actor_automaton().exists(words[0])):
+        words.pop(0)
+    while words and (words[-1] in blocked or lexicon.actor_automaton().exists(words[-1])):
+        words.pop()
+    if not words or any(w in blocked for w in words):
+        return None
+    return " ".join(words)
+
+
+@dataclass
+class PeopleIndex:
+    """The people of one article, in the order they were introduced."""
+
+    by_surname: dict[str, Person] = field(default_factory=dict)
+    order: list[Person] = field(default_factory=list)
+
+    def add(self, person: Person) -> Person:
+        key = surname(person.name)
+        known = self.by_surname.get(key)
+        if known:
+            merged = Person(
+                name=person.name if len(person.name) > len(known.name) else known.name,
+                role=known.role or person.role,
+                actor=known.actor or person.actor,
+            )
+            self.by_surname[key] = merged
+            self.order = [merged if p is known else p for p in self.order]
+            return merged
+        self.by_surname[key] = person
+        self.order.append(person)
+        return person
+
+    def get(self, name: str) -> Person | None:
+        return self.by_surname.get(surname(name))
+
+    def people(self) -> tuple[Person, ...]:
+        return tuple(self.order)
+
+
+def _actor_before(text: str, start: int, mentions: list[Mention]) -> str | None:
+    """The actor written just before a role: "Iranian Foreign Minister", "Japan's Prime Minister"."""
+    for mention in reversed(mentions):
+        if mention.end <= start:
+            return mention.code if text[mention.end:start] in (" ", "'s ", "’s ") else None
+    return None
+
+
+def _org_actor(org: str | None) -> str | None:
+    if not org:
+        return None
+    found = find_mentions(org)
+    return found[0].code if found else None
+
+
+def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
+                home_actor: str | None) -> tuple[PeopleIndex, list[PersonMention]]:
+    """Every person mention in the given spans, with people introduced in text order.
+
+    home_actor (the dateline's country) is the actor of an unqualified head of
+    government ("Prime Minister Yasuhiro Nakasone" in a Tokyo dateline)."""
+    index = PeopleIndex()
+    found: list[PersonMention] = []
+    state_voices = set(lexicon.roles()["state_voices"])
+    for span_start, span_end in spans:
+        for match in _role_pattern().finditer(text, span_start, span_end):
+            name = _clean_name(match.group("name"))
+            if not name:
+                continue
+            role = match.group("role")
+            actor = _actor_before(text, match.start(), mentions)
+            known = known_people().get(name)
+            if actor is None and known:
+                actor = known.actor
+            if actor is None and role.split()[-1] in state_voices:
+                actor = home_actor
+            person = index.add(Person(name=name, role=role, actor=actor))
+            name_start = match.start("name") + match.group("name").find(name)
+            found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
+        for match in _appositive_pattern().finditer(text, span_start, span_end):
+            name = _clean_name(match.group("name"))
+            if not name or index.get(name):
+                continue
+            actor = _org_actor(match.group("org")) or _actor_before(text, match.start("role"), mentions)
+            person = index.add(Person(name=name, role=match.group("role"), actor=actor))
+            found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
+        pattern = _known_pattern()
+        if pattern:
+            for match in pattern.finditer(text, span_start, span_end):
+                known = known_people()[match.group(0)]
+                person = index.add(Person(name=known.name, role=known.role, actor=known.actor))
+                found.append(PersonMention(start=match.start(), end=match.end(), person=person))
+    found.extend(_surname_mentions(text, spans, index, found))
+    found.sort(key=lambda m: m.start)
+    return index, _without_overlaps(found)
+
+
+def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMention]):
+    if not index.by_surname:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in index.by_surname) + r")\b(?!-)")
+    taken = {(m.start, m.end) for m in found}
+    extra = []
+    for span_start, span_end in spans:
+        for match in pattern.finditer(text, span_start, span_end):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            extra.append(PersonMention(start=match.start(), end=match.end(), person=index.by_surname[match.group(0)]))
+    return extra
+
+
+def _without_overlaps(mentions: list[PersonMention]) -> list[PersonMention]:
+    kept: list[PersonMention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept

@@ -1,0 +1,284 @@
+"""Reading article files: decode, normalise, and split off the header.
+
+An article arrives as scraped text in one of several shapes (see the README):
+a title line, a glued "Title- Body" first line, an all-caps wire headline, a
+`date YYYY-MM-DD` header, a wire dateline, or Markdown with YAML front matter.
+The reader finds those header fields and where the body starts and ends; it
+never rewrites the text, so every offset stays valid for the whole pipeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import lexicon
+from .model import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+class ArticleError(Exception):
+    """An article that cannot be read; the message names the file and what to do."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Header:
+    """Header fields found so far and where the body starts."""
+
+    pos: int
+    title: str | None = None
+    date: str | None = None
+    dateline: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+    def but(self, **changes) -> "_Header":
+        return _Header(**{**self.__dict__, **changes})
+
+
+def find_article_files(paths: list[Path]) -> list[Path]:
+    """Article files named directly or found in folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 with or without BOM, newlines normalised to LF."""
+    if b"\x00" in raw:
+        raise ArticleError(f"{path}: looks like a binary file, not an article; remove it from the seeds folder")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ArticleError(
+            f"{path}: is not valid UTF-8 (byte {err.start}); save it as UTF-8 and rebuild"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(f"{path}: is empty; add the article's text or remove the file")
+    return text
+
+
+def read_article(path: Path, display_path: str | None = None) -> Article:
+    shown = display_path or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ArticleError(f"{shown}: cannot be read ({err.strerror}); check the file's permissions") from None
+    return parse_article(decode(raw, shown), path=shown)
+
+
+def parse_article(text: str, *, path: str) -> Article:
+    """Split normalised text into header fields, body range and clutter."""
+    header = _Header(pos=0)
+    header = _front_matter(text, header, path)
+    header = _skip_blank(text, header)
+    header = _date_header(text, header)
+    header = _title(text, header)
+    header = _byline(text, header)
+    header = _dateline(text, header)
+    header = _skip_blank(text, header)
+    body_end, signature_source = _signature(text, header.pos)
+    clutter = tuple(_clutter_spans(text, header.pos, body_end))
+    source = header.source or signature_source or _footer_source(text, header.pos)
+    return Article(
+        path=path,
+        source_id=Path(path).stem,
+        text=text,
+        body_start=header.pos,
+        body_end=body_end,
+        title=header.title,
+        date=header.date,
+        dateline=header.dateline,
+        source=source,
+        url=header.url,
+        clutter=clutter,
+    )
+
+
+# ------------------------------------------------------------------ header
+
+
+def _skip_blank(text: str, header: _Header) -> _Header:
+    pos = header.pos
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return header.but(pos=pos)
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|$)", re.S)
+
+
+def _front_matter(text: str, header: _Header, path: str) -> _Header:
+    """YAML front matter wins over anything detected in the text."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return header
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f":{mark.line + 2}" if mark else ""  # +1 for 1-based, +1 for the opening ---
+        raise ArticleError(
+            f"{path}{where}: the YAML front matter is not valid ({getattr(err, 'problem', err)}); "
+            "fix it or remove the --- block"
+        ) from None
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{path}: the front matter must be a mapping of keys like title: and date:")
+    fields = {}
+    for key in ("title", "source", "url"):
+        if meta.get(key) is not None:
+            fields[key] = str(meta[key]).strip()
+    if meta.get("date") is not None:
+        fields["date"] = _iso_date(meta["date"], path)
+    pos = match.end()
+    # A Markdown heading right after the front matter is the title when none was given.
+    heading = re.compile(r"\s*#\s+(.+?)\s*#*\s*(?:\n|$)").match(text, pos)
+    if heading:
+        fields.setdefault("title", heading.group(1))
+        pos = heading.end()
+    return header.but(pos=pos, **fields)
+
+
+def _iso_date(value, path: str) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise ArticleError(f"{path}: front matter date {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+_DATE_HEADER = re.compile(r"date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*", re.I)
+
+
+def _date_header(text: str, header: _Header) -> _Header:
+    match = _DATE_HEADER.match(text, header.pos)
+    if not match:
+        return header
+    try:
+        date = dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return header
+    return _skip_blank(text, header.but(pos=match.end(), date=header.date or date))
+
+
+def _line_at(text: str, pos: int) -> tuple[str, int]:
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    return text[pos:end], end
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Most words capitalised, as headlines are written."""
+    small = lexicon.headline_small_words()
+    content = [w for w in words if w.lower() not in small]
+    if len(content) < 3:
+        return False
+    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha())
+    return capitalised / len(content) >= 0.8
+
+
+def _is_all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) >= 0.9
+
+
+_GLUED_TITLE = re.compile(r"(?P<title>[^\n]{12,250}?[^\s-])- (?=[\"“‘A-Z0-9])")
+
+
+def _title(text: str, header: _Header) -> _Header:
+    if header.title:
+        return header
+    line, end = _line_at(text, header.pos)
+    stripped = line.strip()
+    words = stripped.split()
+    if not words:
+        return header
+    if _looks_like_dateline(stripped):
+        return header
+    if _is_all_caps(stripped) and len(words) >= 3 and len(stripped) <= 200:
+        return header.but(pos=end, title=stripped)
+    next_blank = text[end:end + 2] == "\n\n" or end == len(text)
+    if (next_blank and 3 <= len(words) <= 30 and _is_title_case(words)
+            and not stripped.endswith((".", ":", ",", ";"))):
+        return header.but(pos=end, title=stripped)
+    glued = _GLUED_TITLE.match(line.lstrip())
+    if glued and _is_title_case(glued.group("title").split()):
+        offset = header.pos + (len(line) - len(line.lstrip()))
+        return header.but(pos=offset + glued.end(), title=glued.group("title").strip())
+    return header
+
+
+_BYLINE = re.compile(r"[ \t]*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, (?P<outlet>[^\n]+))?[ \t]*\n")
+
+
+def _byline(text: str, header: _Header) -> _Header:
+    match = _BYLINE.match(text, header.pos)
+    if not match:
+        return header
+    outlet = lexicon.outlet_name(match.group("outlet") or "")
+    return header.but(pos=match.end(), source=header.source or outlet)
+
+
+def _looks_like_dateline(line: str) -> bool:
+    return any(p.match(line) for p in lexicon.dateline_patterns())
+
+
+def _dateline(text: str, header: _Header) -> _Header:
+    for pattern in lexicon.dateline_patterns():
+        match = pattern.match(text, header.pos)
+        if match:
+            fields = match.groupdict()
+            outlet = lexicon.outlet_name(fields.get("agency") or "")
+            return header.but(
+                pos=match.end(),
+                dateline=header.dateline or fields["city"].strip(),
+                source=header.source or outlet,
+            )
+    return header
+
+
+# ------------------------------------------------------------------ footer
+
+
+def _signature(text: str, body_start: int) -> tuple[int, str | None]:
+    """Where the body ends, cutting a trailing wire signature such as 'REUTER'."""
+    end = len(text.rstrip())
+    for pattern, outlet in lexicon.signatures():
+        match = pattern.search(text, body_start, end)
+        if match and match.end() == end:
+            return match.start(), outlet
+    return end, None
+
+
+def _footer_source(text: str, body_start: int) -> str | None:
+    """An outlet named in a credit or copyright line of the body."""
+    for pattern in lexicon.credit_patterns():
+        for match in pattern.finditer(text, body_start):
+            outlet = lexicon.outlet_name(match.group("outlet"))
+            if outlet:
+                return outlet
+    return None
+
+
+def _clutter_spans(text: str, start: int, end: int):
+    """Paragraphs or lines that are page furniture, not reporting."""
+    for pattern in lexicon.clutter_patterns():
+        for match in pattern.finditer(text, start, end):
+            yield match.start(), match.end()

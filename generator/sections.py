@@ -1,0 +1,58 @@
+"""Sorting sentences into development / background / position / outlook.
+
+A transparent scorer: cue vocabulary from generator/data/sections.yml plus
+grammatical evidence (attribution to a party, quotation, perfect and past
+perfect aspect, modality, explicit years). The highest score wins; with no
+evidence a sentence is news, i.e. `development`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+
+_PAST_PERFECT = re.compile(r"\bhad (?:been |long |previously |already )?\w+(?:ed|en|wn|ght|id)\b")
+_YEAR = re.compile(r"\b(?:in|since|until|by|from|of|during) (?:early |late |mid-)?(1[89]\d\d|20\d\d)\b")
+_MODAL_FUTURE = re.compile(r"\b(?:will|would|could|may|might|shall)\b(?! have)")
+_UNNAMED_VOICES = re.compile(
+    r"^(?:[\w,]+ ){0,3}?(?:analysts?|observers?|experts?|diplomats?|critics?|commentators?|"
+    r"scholars?|sources?|some|many|others|observers)\b", re.I
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
+    """What attribution found in a sentence, as the classifier needs it."""
+
+    party_voice: bool  # a state, organisation or person speaking for one is the subject
+    quoted: bool  # the sentence is mostly inside a direct quotation
+    article_year: int | None
+
+
+def score(text: str, evidence: Evidence) -> dict[str, float]:
+    lowered = text.lower()
+    scores = {"development": 0.5, "background": 0.0, "position": 0.0, "outlook": 0.0}
+    for section, cues in lexicon.section_cues().items():
+        for pattern, weight in cues:
+            scores[section] += weight * min(2, len(pattern.findall(lowered)))
+    if evidence.party_voice:
+        scores["position"] += 3.0
+    if evidence.quoted:
+        scores["position"] += 3.0
+    if _UNNAMED_VOICES.match(text) and not evidence.quoted:
+        scores["position"] -= 2.0
+    if _PAST_PERFECT.search(lowered):
+        scores["background"] += 1.5
+    for year in _YEAR.findall(lowered):
+        if evidence.article_year is None or int(year) < evidence.article_year:
+            scores["background"] += 1.5
+    if _MODAL_FUTURE.search(lowered):
+        scores["outlook"] += 0.5
+    return scores
+
+
+def classify(text: str, evidence: Evidence) -> str:
+    scores = score(text, evidence)
+    # Ties go to the order below: news first, then stance, then prospects, then context.
+    return max(("development", "position", "outlook", "background"), key=lambda s: scores[s])
