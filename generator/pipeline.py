@@ -1,11 +1,14 @@
 """The pipeline, read top to bottom: read → analyse → group → compose with overrides → render."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import render
 from .analyse import analyse
-from .model import Analysis, Story
+from .compose import compose
+from .model import Analysis, Briefing, Story
+from .overrides import apply, load_overrides, unmatched
 from .reading import ArticleError, find_article_files, read_article
 from .stories import group
 
@@ -19,13 +22,26 @@ class Extraction:
 
 def extract(paths: list[Path], *, relative_to: Path | None = None) -> Extraction:
     analyses, problems = [], []
+    used_ids: set[str] = set()
     for path in find_article_files(paths):
         shown = str(path.relative_to(relative_to)) if relative_to else str(path)
         try:
-            analyses.append(analyse(read_article(path, shown)))
+            article = read_article(path, shown)
         except ArticleError as err:
             problems.append(str(err))
+            continue
+        article = replace(article, source_id=_unique(article.source_id, used_ids))
+        analyses.append(analyse(article))
     return Extraction(analyses=tuple(analyses), stories=tuple(group(analyses)), problems=tuple(problems))
+
+
+def _unique(source_id: str, used: set[str]) -> str:
+    """Two files whose names slugify alike ('a b.txt', 'a-b.txt') get distinct page names."""
+    candidate, n = source_id, 2
+    while candidate in used:
+        candidate, n = f"{source_id}-{n}", n + 1
+    used.add(candidate)
+    return candidate
 
 
 def extraction_json(result: Extraction) -> dict:
@@ -54,3 +70,44 @@ def extraction_json(result: Extraction) -> dict:
             "events": [{"date": e.date, "sentence": e.sentence} for e in analysis.events],
         })
     return {"articles": articles}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site:
+    pages: dict[str, str]  # docs-relative URI → Markdown
+    briefings: tuple[Briefing, ...]
+    problems: tuple[str, ...]  # unreadable articles and override problems, one line each
+
+
+def build_site(seeds: Path, overrides_dir: Path, *, root: Path) -> Site:
+    """read → analyse → group → compose → merge overrides → render."""
+    extraction = extract([seeds], relative_to=root)
+    overrides, problems = load_overrides(overrides_dir, shown_prefix=_shown(overrides_dir, root))
+    briefings = []
+    for story in extraction.stories:
+        briefing = compose(story)
+        if story.slug in overrides:
+            merged, found = apply(briefing, overrides[story.slug])
+            problems += found
+            briefing = briefing if found else merged  # a broken override is not half-applied
+        briefings.append(briefing)
+    problems += unmatched(overrides, {s.slug for s in extraction.stories})
+    pages = render_site(extraction, briefings)
+    return Site(pages=pages, briefings=tuple(briefings),
+                problems=extraction.problems + tuple(str(p) for p in problems))
+
+
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return str(folder.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(folder)
+
+
+def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, str]:
+    pages = {render.briefing_page_uri(b.slug): render.render_briefing(b) for b in briefings}
+    for story in extraction.stories:
+        for analysis in story.analyses:
+            pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(analysis, story.slug)
+    pages["index.md"] = render.render_home(briefings)
+    return dict(sorted(pages.items()))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from slugify import slugify
 
 from . import lexicon
 from .model import Article
@@ -96,7 +97,7 @@ def parse_article(text: str, *, path: str) -> Article:
     source = header.source or signature_source or _footer_source(text, header.pos)
     return Article(
         path=path,
-        source_id=Path(path).stem,
+        source_id=slugify(Path(path).stem) or "article",
         text=text,
         body_start=header.pos,
         body_end=body_end,

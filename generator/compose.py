@@ -1,0 +1,218 @@
+"""Composing one briefing from the analyses of a story's articles.
+
+Every item keeps citations to the sentences it came from; statements that
+two sources make alike appear once, citing both. Item ids are hashes of the
+item's normalised text, so they do not move when other articles come or go.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from . import lexicon
+from .model import (ActorPosition, Analysis, Briefing, Citation, Item, KeyPerson, Person, Quote,
+                    Sentence, SourceRef, Story)
+from .stories import story_title
+
+NEAR_DUPLICATE = 0.7  # Jaccard similarity of word sets above which two statements are one
+_WORD = re.compile(r"\w+")
+OTHER_VOICES = "OTHER"
+
+
+def clean(text: str) -> str:
+    """One line of display text: wire line breaks and runs of space collapsed."""
+    return " ".join(text.split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+def item_id(prefix: str, text: str) -> str:
+    normal = " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+    return f"{prefix}-{hashlib.sha1(normal.encode('utf-8')).hexdigest()[:8]}"
+
+
+@dataclass
+class _Pool:
+    """Items of one section, merging near-identical statements from different sources."""
+
+    items: list[Item] = field(default_factory=list)
+    words: list[frozenset[str]] = field(default_factory=list)
+
+    def add(self, text: str, citation: Citation, *, kind: str = "s", **extra) -> None:
+        """kind is the id prefix: s for a sentence, q for a quote, t for a timeline entry.
+
+        The id depends on the text alone, never on the section, so it survives
+        a change of section by the classifier or by an editor."""
+        text = clean(text)
+        words = _words(text)
+        for n, known in enumerate(self.words):
+            union = known | words
+            if union and len(known & words) / len(union) >= NEAR_DUPLICATE:
+                item = self.items[n]
+                if citation.source not in {c.source for c in item.citations}:
+                    self.items[n] = replace(item, citations=item.citations + (citation,))
+                return
+        self.items.append(Item(id=item_id(kind, text), text=text, citations=(citation,), **extra))
+        self.words.append(words)
+
+    def take(self, item: Item) -> Item:
+        n = self.items.index(item)
+        del self.words[n]
+        return self.items.pop(n)
+
+
+def _sources(story: Story) -> list[tuple[int, Analysis]]:
+    ordered = sorted(story.analyses, key=lambda a: (a.article.date or "", a.article.source_id))
+    return list(enumerate(ordered, start=1))
+
+
+def _cite(number: int, sentence: Sentence) -> Citation:
+    return Citation(source=number, sentence=sentence.index, start=sentence.start, end=sentence.end)
+
+
+def _quotes_by_first_sentence(analysis: Analysis) -> tuple[dict[int, Quote], set[int]]:
+    """Attributed quotes that stand for whole sentences, keyed by their first sentence.
+
+    A quote stands for the sentences it overlaps when at least one of them is
+    mostly quotation; a short quote inside a reported sentence is shown as
+    that sentence instead."""
+    first: dict[int, Quote] = {}
+    covered: set[int] = set()
+    for quote in analysis.quotes:
+        overlapped = [s for s in analysis.sentences if s.start < quote.end and quote.start < s.end]
+        if not quote.speaker or not any(s.in_quote for s in overlapped):
+            continue
+        first[overlapped[0].index] = quote
+        covered |= {s.index for s in overlapped}
+    return first, covered
+
+
+def compose(story: Story) -> Briefing:
+    sources = _sources(story)
+    pools = {name: _Pool() for name in ("development", "background", "outlook")}
+    positions: dict[str, _Pool] = defaultdict(_Pool)
+    speakers: dict[str, list[str]] = defaultdict(list)
+    timeline = _Pool()
+    ledes: list[Item] = []
+
+    for number, analysis in sources:
+        quotes, covered = _quotes_by_first_sentence(analysis)
+        for sentence in analysis.sentences:
+            if sentence.index == 0 and len(ledes) < 2:
+                ledes.append(Item(id=item_id("s", clean(sentence.text)), text=clean(sentence.text),
+                                  citations=(_cite(number, sentence),)))
+                continue
+            quote = quotes.get(sentence.index)
+            if quote:
+                actor = quote.actor or OTHER_VOICES
+                citation = Citation(source=number, sentence=sentence.index, start=quote.start, end=quote.end)
+                positions[actor].add(quote.text.strip().rstrip(","), citation, kind="q",
+                                     speaker=quote.speaker, quote=True)
+                _note_speaker(speakers[actor], quote.speaker)
+            if sentence.index in covered:
+                continue
+            if sentence.section == "position":
+                actor = sentence.actor or OTHER_VOICES
+                named = sentence.speaker and sentence.speaker.split()[-1] in sentence.text
+                positions[actor].add(sentence.text, _cite(number, sentence),
+                                     speaker=None if named else sentence.speaker)
+                _note_speaker(speakers[actor], sentence.speaker)
+            else:
+                pools[sentence.section].add(sentence.text, _cite(number, sentence))
+        for event in analysis.events:
+            sentence = analysis.sentences[event.sentence]
+            timeline.add(sentence.text, _cite(number, sentence), kind="t", date=event.date)
+
+    bottom_line = _bottom_line(ledes, pools["outlook"])
+    return Briefing(
+        slug=story.slug,
+        title=story_title(list(story.analyses)),
+        date=max((a.article.date for a in story.analyses if a.article.date), default=None),
+        tags=tuple(lexicon.actor_label(code) for code in _main_actors(story)),
+        bottom_line=bottom_line,
+        developments=tuple(pools["development"].items),
+        background=tuple(pools["background"].items),
+        positions=_positions(positions, speakers, story),
+        outlook=tuple(pools["outlook"].items),
+        timeline=tuple(sorted(timeline.items, key=lambda i: (i.date or "", i.citations[0].source))),
+        people=_key_people(story),
+        sources=tuple(
+            SourceRef(number=n, path=a.article.path, source_id=a.article.source_id, title=a.article.title,
+                      outlet=a.article.source, date=a.article.date, url=a.article.url)
+            for n, a in sources
+        ),
+    )
+
+
+def _bottom_line(ledes: list[Item], outlook: _Pool) -> tuple[Item, ...]:
+    """Two or three sentences: the ledes of the first two sources, then the first outlook.
+
+    A news lede is the writer's own summary of the story; the outlook moves
+    out of its section so the briefing does not repeat itself."""
+    chosen: list[Item] = []
+    for lede in ledes:
+        words = _words(lede.text)
+        if all(len(words & _words(c.text)) / len(words | _words(c.text)) < NEAR_DUPLICATE for c in chosen):
+            chosen.append(lede)
+    if outlook.items:
+        chosen.append(outlook.take(outlook.items[0]))
+    return tuple(chosen)
+
+
+def _note_speaker(names: list[str], speaker: str | None) -> None:
+    if speaker and speaker not in names:
+        names.append(speaker)
+
+
+def _main_actors(story: Story) -> list[str]:
+    counts: Counter = Counter()
+    for analysis in story.analyses:
+        for rank, code in enumerate(analysis.actors[:5]):
+            counts[code] += 5 - rank
+    return sorted(counts, key=lambda c: (-counts[c], c))[:5]
+
+
+def _positions(pools: dict[str, _Pool], speakers: dict[str, list[str]], story: Story) -> tuple[ActorPosition, ...]:
+    info = lexicon.actors()
+    weight = Counter({actor: len(pool.items) for actor, pool in pools.items()})
+    ordered = sorted(pools, key=lambda a: (a == OTHER_VOICES, -weight[a], a))
+    result = []
+    for actor in ordered:
+        known = info.get(actor)
+        result.append(ActorPosition(
+            actor=actor,
+            label=known.name if known else ("Other voices" if actor == OTHER_VOICES else actor),
+            flag=known.flag if known else "",
+            people=tuple(speakers.get(actor, ())),
+            items=tuple(pools[actor].items),
+        ))
+    return tuple(result)
+
+
+def _key_people(story: Story) -> tuple[KeyPerson, ...]:
+    """People across the story's articles, merged by surname, fullest name and role kept."""
+    merged: dict[str, Person] = {}
+    order: list[str] = []
+    for analysis in sorted(story.analyses, key=lambda a: a.article.source_id):
+        for person in analysis.people:
+            key = person.name.split()[-1]
+            known = merged.get(key)
+            if known is None:
+                merged[key] = person
+                order.append(key)
+            else:
+                merged[key] = Person(
+                    name=max(known.name, person.name, key=len),
+                    role=known.role or person.role,
+                    actor=known.actor or person.actor,
+                )
+    return tuple(
+        KeyPerson(id=item_id("k", merged[k].name), name=merged[k].name, role=merged[k].role,
+                  actor=merged[k].actor, label=lexicon.actor_label(merged[k].actor))
+        for k in order
+    )
