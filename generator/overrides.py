@@ -54,7 +54,7 @@ def _validation_problems(err: ValidationError, document: yamlfile.Document, file
     problems = []
     for error in err.errors():
         loc = tuple(error["loc"])
-        line, col = document.mark(loc)
+        line, col = document.mark(loc, key=error["type"] == "extra_forbidden")
         if error["type"] == "extra_forbidden":
             message = f"unknown key '{loc[-1]}'{_did_you_mean(str(loc[-1]))}"
         elif error["type"] == "string_pattern_mismatch":
@@ -64,7 +64,7 @@ def _validation_problems(err: ValidationError, document: yamlfile.Document, file
         else:
             message = f"{error['msg'].lower()} (got {error['input']!r})"
         problems.append(Problem(file=file, line=line, column=col, path=yamlfile.dotted(loc), message=message))
-    return problems
+    return sorted(problems, key=lambda p: (p.line, p.column))
 
 
 def load_override(path: Path, shown: str) -> tuple[LoadedOverride | None, list[Problem]]:
@@ -162,7 +162,8 @@ def unmatched(overrides: dict[str, LoadedOverride], slugs: set[str]) -> list[Pro
     for slug, loaded in sorted(overrides.items()):
         if slug in slugs:
             continue
-        close = difflib.get_close_matches(slug, sorted(slugs), n=1)
+        close = difflib.get_close_matches(slug, sorted(slugs), n=1) or sorted(
+            s for s in slugs if s.startswith(slug) or slug.startswith(s))
         hint = f"; did you mean '{close[0]}.yml'?" if close else "; rename it to the slug of a briefing"
         problems.append(Problem(file=loaded.file, line=1, column=1, path="",
                                 message=f"no briefing has the slug '{slug}'{hint}"))

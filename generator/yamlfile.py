@@ -39,11 +39,14 @@ class Problem:
 @dataclass(frozen=True, kw_only=True)
 class Document:
     data: object
-    marks: dict[Path, tuple[int, int]]  # key path → (line, column), 1-based
+    marks: dict[Path, tuple[int, int]]  # key path → (line, column) of its value, 1-based
+    key_marks: dict[Path, tuple[int, int]]  # key path → (line, column) of the key itself
 
-    def mark(self, path: Path) -> tuple[int, int]:
-        """The position of a path, or of its nearest ancestor that has one."""
+    def mark(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """The position of a path's value (or key), or of its nearest ancestor that has one."""
         path = tuple(path)
+        if key and path in self.key_marks:
+            return self.key_marks[path]
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
@@ -72,11 +75,11 @@ def load(text: str, file: str) -> Document:
         raise YamlError(Problem(file=file, line=line, column=col, path="",
                                 message=f"YAML syntax error: {reason}; fix the file's indentation or quoting")) from None
     if node is None:
-        return Document(data={}, marks={})
+        return Document(data={}, marks={}, key_marks={})
     marks: dict[Path, tuple[int, int]] = {}
-    budget = [MAX_NODES]
-    data = _to_python(node, (), 0, marks, budget, file)
-    return Document(data=data, marks=marks)
+    key_marks: dict[Path, tuple[int, int]] = {}
+    data = _to_python(node, (), 0, marks, key_marks, [MAX_NODES], file)
+    return Document(data=data, marks=marks, key_marks=key_marks)
 
 
 def _problem(file: str, node: yaml.Node, path: Path, message: str) -> YamlError:
@@ -84,7 +87,7 @@ def _problem(file: str, node: yaml.Node, path: Path, message: str) -> YamlError:
                              path=dotted(path), message=message))
 
 
-def _to_python(node: yaml.Node, path: Path, depth: int, marks: dict, budget: list[int], file: str):
+def _to_python(node: yaml.Node, path: Path, depth: int, marks: dict, key_marks: dict, budget: list[int], file: str):
     if depth > MAX_DEPTH:
         raise _problem(file, node, path, f"nested deeper than {MAX_DEPTH} levels; an override file is flat")
     budget[0] -= 1
@@ -93,20 +96,21 @@ def _to_python(node: yaml.Node, path: Path, depth: int, marks: dict, budget: lis
                                          "write the values out instead of using anchors and aliases")
     if node.tag not in _PLAIN_TAGS:
         raise _problem(file, node, path, f"the tag {node.tag!r} is not allowed; only plain YAML values are")
-    marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = _to_python(key_node, path, depth + 1, {}, budget, file)
+            key = _to_python(key_node, path, depth + 1, {}, {}, budget, file)
             if not isinstance(key, (str, int)):
                 raise _problem(file, key_node, path, "keys must be plain words")
             if key in result:
                 raise _problem(file, key_node, path + (key,), f"the key {key!r} appears twice; keep one")
-            marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _to_python(value_node, path + (key,), depth + 1, marks, budget, file)
+            key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _to_python(value_node, path + (key,), depth + 1, marks, key_marks, budget, file)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, path + (n,), depth + 1, marks, budget, file) for n, item in enumerate(node.value)]
+        return [_to_python(item, path + (n,), depth + 1, marks, key_marks, budget, file)
+                for n, item in enumerate(node.value)]
     return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
 
 

@@ -1,0 +1,89 @@
+"""Extraction rules on short articles written for these tests."""
+from __future__ import annotations
+
+from generator.analyse import analyse
+from generator.reading import parse_article
+
+
+def run(text: str, path: str = "t.txt"):
+    return analyse(parse_article(text, path=path))
+
+
+def sentence_with(analysis, words: str):
+    return next(s for s in analysis.sentences if words in s.text)
+
+
+def test_sentences_keep_offsets_and_do_not_split_abbreviations():
+    a = run("Talks Resume in Vienna Over Nuclear File\n\nThe U.S. delegation arrived on Monday. Mr. Smith led it.\n")
+    texts = [s.text for s in a.sentences]
+    assert texts == ["The U.S. delegation arrived on Monday.", "Mr. Smith led it."]
+    for s in a.sentences:
+        assert a.article.text[s.start:s.end] == s.text
+
+
+def test_quote_with_speaker_after_and_role_follow_up():
+    a = run('Iranian Foreign Minister Abbas Araghchi arrived in Oslo.\n\n'
+            '"We are ready to talk about every issue on the table," the Iranian minister said.\n')
+    [quote] = a.quotes
+    assert quote.text == "We are ready to talk about every issue on the table,"
+    assert quote.speaker == "Abbas Araghchi"
+    assert quote.actor == "IRN"
+
+
+def test_multi_sentence_and_multi_paragraph_quote_is_one_quote():
+    a = run('German Chancellor Olaf Scholz spoke on Friday.\n\n'
+            '"We will not accept this. The border must stay open.\n\n'
+            '"Nobody gains from a closed border," Scholz said.\n')
+    [quote] = a.quotes
+    assert quote.text.startswith("We will not accept this.")
+    assert quote.text.endswith("closed border,")
+    assert quote.speaker == "Olaf Scholz"
+    assert quote.actor == "DEU"
+
+
+def test_speaker_before_the_quote_and_pronoun():
+    a = run('Brazilian President Maria Souza addressed parliament.\n\n'
+            'She said: "Our farmers deserve fair prices in every market."\n')
+    [quote] = a.quotes
+    assert quote.speaker == "Maria Souza"
+    assert quote.actor == "BRA"
+
+
+def test_scare_quotes_are_not_quotes():
+    a = run('Officials called the plan "a mistake" on Monday.\n')
+    assert a.quotes == ()
+
+
+def test_metonyms_and_demonyms_give_state_actors():
+    a = run("Washington insists that sanctions stay in place.\n"
+            "Tehran rejected the demand.\n"
+            "Turkish officials urged both sides to show restraint.\n")
+    assert [s.actor for s in a.sentences] == ["USA", "IRN", "TUR"]
+    assert all(s.section == "position" for s in a.sentences)
+
+
+def test_people_with_roles_and_countries():
+    a = run("Japanese Prime Minister Aiko Tanaka met Canadian Foreign Minister Paul Roy in Tokyo.\n")
+    people = {p.name: (p.role, p.actor) for p in a.people}
+    assert people["Aiko Tanaka"] == ("Prime Minister", "JPN")
+    assert people["Paul Roy"] == ("Foreign Minister", "CAN")
+
+
+def test_sections_from_cues_and_grammar():
+    a = run("The two delegations met in Geneva on Tuesday.\n"
+            "The countries have had no diplomatic relations since 1980.\n"
+            "Analysts expect the talks to be difficult and a deal is unlikely before the deadline.\n"
+            "The foreign ministry said it rejects any preconditions.\n")
+    assert [s.section for s in a.sentences] == ["development", "background", "outlook", "position"]
+
+
+def test_relative_dates_resolve_only_against_a_dated_article():
+    dated = run("date 2026-02-05\nThe ministers met on Tuesday in Ankara.\n")
+    assert [e.date for e in dated.events] == ["2026-02-03"]
+    undated = run("The ministers met on Tuesday in Ankara.\n")
+    assert undated.events == ()
+
+
+def test_explicit_dates_with_a_year_need_no_anchor():
+    a = run("The agreement was signed on July 14, 2015 in Vienna.\n")
+    assert [e.date for e in a.events] == ["2015-07-14"]

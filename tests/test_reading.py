@@ -1,0 +1,83 @@
+"""Every article shape the reader accepts, and the ones it refuses."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.reading import ArticleError, decode, parse_article, read_article
+
+
+def body(article) -> str:
+    return article.text[article.body_start:article.body_end]
+
+
+def test_glued_headline_is_split_from_the_first_sentence():
+    text = "Leaders Gather in Geneva for Climate Finance Talks- Delegates from forty countries met on Monday.\nMore text follows here."
+    article = parse_article(text, path="a.txt")
+    assert article.title == "Leaders Gather in Geneva for Climate Finance Talks"
+    assert body(article).startswith("Delegates from forty countries")
+    assert article.date is None and article.dateline is None
+
+
+def test_date_header_and_tass_dateline():
+    text = " date 2026-03-09 MOSCOW, March 9. /TASS/. The Russian foreign ministry said talks would resume."
+    article = parse_article(text, path="b.txt")
+    assert article.date == "2026-03-09"
+    assert article.dateline == "MOSCOW"
+    assert article.source == "TASS"
+    assert article.title is None
+    assert body(article).startswith("The Russian foreign ministry")
+
+
+def test_title_line_followed_by_blank_line():
+    text = "Talks on Grain Corridor Resume in Istanbul\n\nNegotiators returned to the table on Friday.\n"
+    article = parse_article(text, path="c.txt")
+    assert article.title == "Talks on Grain Corridor Resume in Istanbul"
+    assert body(article) == "Negotiators returned to the table on Friday."
+
+
+def test_all_caps_wire_headline_dateline_and_signature():
+    text = ("OFFICIALS SAY GRAIN TALKS TO RESUME\n    CAIRO, April 2 - Egyptian officials said on\n"
+            "Thursday that talks would resume.\n    They gave no date.\n REUTER\n")
+    article = parse_article(text, path="d.txt")
+    assert article.title == "OFFICIALS SAY GRAIN TALKS TO RESUME"
+    assert article.dateline == "CAIRO"
+    assert article.source == "Reuters"
+    assert body(article).endswith("They gave no date.")
+
+
+def test_front_matter_wins_over_detection():
+    text = ("---\ntitle: The Real Title\ndate: 2025-12-01\nsource: Example Wire\nurl: https://example.org/a\n---\n"
+            "ANKARA, December 1. /TASS/. Turkish officials said the meeting went well.\n")
+    article = parse_article(text, path="e.md")
+    assert (article.title, article.date, article.source, article.url) == (
+        "The Real Title", "2025-12-01", "Example Wire", "https://example.org/a")
+    assert article.dateline == "ANKARA"
+    assert body(article).startswith("Turkish officials")
+
+
+def test_bom_and_crlf_are_normalised():
+    text = decode("\ufeffHeadline About Port Strikes Spreading\r\n\r\nDockers walked out.\r\n".encode("utf-8"), "f.txt")
+    assert text == "Headline About Port Strikes Spreading\n\nDockers walked out.\n"
+
+
+@pytest.mark.parametrize("raw, reason", [
+    (b"\x00\x01\x02binary", "binary"),
+    (b"caf\xe9 au lait", "not valid UTF-8"),
+    (b"   \n\n", "empty"),
+])
+def test_unreadable_files_get_a_clear_error_naming_them(tmp_path: Path, raw: bytes, reason: str):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(raw)
+    with pytest.raises(ArticleError) as err:
+        read_article(path, "seeds/broken.txt")
+    assert str(err.value).startswith("seeds/broken.txt:")
+    assert reason in str(err.value)
+
+
+def test_bad_front_matter_names_the_line(tmp_path: Path):
+    path = tmp_path / "x.md"
+    path.write_text("---\ntitle: [unclosed\n---\nBody text here.\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"x.md:\d+: the YAML front matter is not valid"):
+        read_article(path, "x.md")
