@@ -7,8 +7,9 @@ is left unattributed rather than attributed wrongly.
 1. `after`: the speaker follows the closing mark ("...," Erdogan told reporters / said the minister).
 2. `before`: a reporting verb and its subject precede the opening mark in the sentence.
 3. `according`: "according to X" in the quote's sentence.
-4. `floating`: a quote that opens a paragraph right after an attributed
-   quote or statement inherits its speaker.
+4. `colon`: the person opening a sentence that introduces the quote with a colon.
+5. `floating`: a quote right after an attributed quote inherits its speaker.
+6. `subject`: the person opening the quote's sentence (GenderGapTracker's heuristic quotes).
 """
 from __future__ import annotations
 
@@ -87,7 +88,17 @@ def _follow_up_pattern() -> re.Pattern:
 
 
 _LEADER_ROLES = ("President", "Prime Minister", "King", "Queen", "Emir", "Chancellor", "Premier", "Leader", "Sultan")
-_UNKNOWN_NAME = re.compile(r"(?:^|\s)((?:[A-Z][a-zà-ÿ'’]+|[A-Z]\.)(?: (?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)){0,3})\s*$")
+# Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
+_TRAILING_FILLER = re.compile(r"(?:\s+(?:also|then|later|again|had|has|have|was|were|is|would|will|once|"
+                              r"however|still|further|\w+ly))+\s*$", re.I)
+
+
+@cache
+def _name_pattern() -> re.Pattern:
+    """A run of capitalised words, optionally after an honorific: 'Mr. Kim', 'Sen. Rob Portman'."""
+    honorifics = "|".join(re.escape(h.rstrip(".")) for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"])
+    token = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
+    return re.compile(rf"(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})")
 
 
 class Resolver:
@@ -117,56 +128,78 @@ class Resolver:
                 return self.index.get(person.name) or person
         return None
 
+    def person_before(self, start: int, before: int) -> Person | None:
+        """The last person named in text[start:before]: the antecedent of 'who said'."""
+        inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= before]
+        return (self.index.get(inside[-1].person.name) or inside[-1].person) if inside else None
+
     def resolve(self, start: int, end: int) -> tuple[Person | None, str | None]:
-        """(speaker, actor) for the phrase text[start:end]."""
+        """(speaker, actor) for the phrase text[start:end], the subject of a reporting verb."""
         phrase = self.text[start:end]
-        for m in self.all_person_mentions:
-            if start <= m.start and m.end <= end:
-                person = self.index.get(m.person.name) or m.person
-                return person, person.actor
-        words = phrase.strip().lower().split()
-        if words and words[0] in lexicon.pronouns() and len(words) <= 3:
+        core = _TRAILING_FILLER.sub("", phrase).rstrip(" ,")
+        inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= start + len(core)]
+        if inside:
+            person = self.index.get(inside[0].person.name) or inside[0].person
+            return person, person.actor
+        words = core.strip().lower().split()
+        if words and words[-1] in lexicon.pronouns() and (len(words) == 1 or core.strip()[-len(words[-1]) - 2:][:1] in ", "):
             person = self._last_person(start)
             return person, person.actor if person else None
-        follow = _follow_up_pattern().search(phrase)
-        actor = next((m.code for m in self.mentions if start <= m.start and m.end <= end), None)
-        if follow and follow.start() <= 2:
-            noun = follow.group("noun")
-
-            def fits(person: Person) -> bool:
-                role = (person.role or "").lower()
-                if actor and person.actor and person.actor != actor:
-                    return False
-                if noun == "leader":
-                    return any(r.lower() in role for r in _LEADER_ROLES) or "leader" in role
-                return noun in role
-
-            person = self._last_person(start, fits)
+        actor = next((m.code for m in self.mentions if start <= m.start and m.end <= start + len(core)), None)
+        follow = _follow_up_pattern().search(core)
+        if follow:
+            person = self._last_person(start, _fits_role(follow.group("noun"), actor))
             if person:
                 return person, person.actor or actor
-            return None, actor
         if actor:
             return None, actor
-        name = _UNKNOWN_NAME.search(phrase)
-        if name and len(words) <= 4:
-            cleaned = _clean_name(name.group(1))
-            if cleaned and not (words and words[0] in lexicon.group_pronouns()):
+        if words and words[0] in lexicon.group_pronouns():
+            return None, None
+        for match in _name_pattern().finditer(core):
+            # the name right before the verb, or the one that opens the phrase
+            if match.end() != len(core) and match.start() > 0:
+                continue
+            cleaned = _clean_name(match.group("name"))
+            if cleaned:
                 person = self.index.get(cleaned) or self.index.add(Person(name=cleaned))
                 return person, person.actor
         return None, None
+
+
+def _fits_role(noun: str, actor: str | None):
+    def fits(person: Person) -> bool:
+        role = (person.role or "").lower()
+        if actor and person.actor and person.actor != actor:
+            return False
+        if noun == "leader":
+            return any(r.lower() in role for r in _LEADER_ROLES) or "leader" in role
+        return noun in role
+    return fits
 
 
 # ------------------------------------------------------------------ rules
 
 
 @cache
-def _after_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """'...," said the minister' and '...," the minister said', right after a closing mark."""
+def _who() -> str:
+    """A speaker phrase: up to a dozen words with no clause punctuation, except abbreviation periods."""
+    abbreviations = lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "St"]
+    lookbehinds = {rf"(?<=\b{re.escape(a.rstrip('.'))})\." for a in abbreviations} | {r"(?<=\b[A-Z])\."}
+    periods = "|".join(sorted(lookbehinds))
+    return rf"(?:[^,.;:\"“”\n]|{periods})"
+
+
+@cache
+def _after_patterns() -> tuple[re.Pattern, ...]:
+    """Attributions right after a closing mark, most specific first:
+    '," said the minister', '," the minister said', '," Maja Kocijancic, EU spokeswoman, told reporters'."""
     verbs = lexicon.reporting_verb_alternation()
-    inverted = rf"\s*,?\s*(?P<verb>{verbs})\s+(?P<who>[^,.;:\"“”\n]{{2,60}}?)\s*(?:[,.;:]|$)"
-    normal = (rf"\s*,?\s*(?P<who>[^,.;:\"“”]{{1,70}}?)\s+"
-              rf"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*(?P<verb>{verbs})\b")
-    return re.compile(inverted, re.I), re.compile(normal)
+    who = _who()
+    filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
+    inverted = rf"\s*,?\s*(?P<verb>{verbs})\s+(?P<who>{who}{{2,60}}?)\s*(?:[,.;:]|$)"
+    normal = rf"\s*,?\s*(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
+    appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?),[^,\"“”\n]{{2,90}}?,\s+{filler}(?P<verb>{verbs})\b"
+    return re.compile(inverted, re.I), re.compile(normal), re.compile(appositive)
 
 
 def _stance(verb: str) -> str | None:
@@ -174,25 +207,26 @@ def _stance(verb: str) -> str | None:
     return entry[1] if entry else None
 
 
-def after_quote(resolver: Resolver, close: int, sentence_end: int) -> Voice:
+def after_quote(resolver: Resolver, close: int, sentence_end: int, next_sentence: Span | None) -> Voice:
+    """The speaker named after the closing mark, in the same sentence or, when the
+    quote ends its sentence, at the start of a short next one ('..." Johnson said Monday.')."""
     text = resolver.text
     stop = sentence_end
     for mark in range(close + 1, sentence_end):
         if text[mark] in _OPENING + "”":
             stop = mark
             break
-    inverted, normal = _after_patterns()
-    segment_start = close + 1
-    match = inverted.match(text, segment_start, stop)
-    if match:
-        speaker, actor = resolver.resolve(match.start("who"), match.end("who"))
-        if speaker or actor:
-            return Voice(speaker=speaker, actor=actor, stance=_stance(match.group("verb")), rule="after")
-    match = normal.match(text, segment_start, stop)
-    if match:
-        speaker, actor = resolver.resolve(match.start("who"), match.end("who"))
-        if speaker or actor:
-            return Voice(speaker=speaker, actor=actor, stance=_stance(match.group("verb")), rule="after")
+    starts = [(close + 1, stop)]
+    if not text[close + 1:sentence_end].strip(" .") and next_sentence and next_sentence.end - next_sentence.start < 120:
+        starts.append((next_sentence.start, next_sentence.end))
+    for start, end in starts:
+        for pattern in _after_patterns():
+            match = pattern.match(text, start, end)
+            if not match:
+                continue
+            speaker, actor = resolver.resolve(match.start("who"), match.end("who"))
+            if speaker or actor:
+                return Voice(speaker=speaker, actor=actor, stance=_stance(match.group("verb")), rule="after")
     return NOBODY
 
 
@@ -207,10 +241,35 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
              if not _inside_quote_marks(text, start, m.start())]
     for verb in (reversed(verbs) if nearest_first else verbs):
         subject_start = _clause_start(text, start, verb.start())
+        if _RELATIVE_WHO.search(text, start, verb.start()) and not text[subject_start:verb.start()].strip(" ,"):
+            # "Sen. Dianne Feinstein, California Democrat, who said it ...": the antecedent speaks
+            person = resolver.person_before(start, subject_start)
+            if person:
+                return Voice(speaker=person, actor=person.actor, stance=_stance(verb.group(0)), rule=rule)
         speaker, actor = resolver.resolve(subject_start, verb.start())
         if speaker or actor:
             return Voice(speaker=speaker, actor=actor, stance=_stance(verb.group(0)), rule=rule)
     return NOBODY
+
+
+_RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
+
+
+def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str) -> Voice:
+    """The person who opens the sentence, for quotes introduced without a reporting verb
+    ('Khamenei appeared skeptical: "..."', 'He likened the move to ... "...").
+
+    Only a person counts: an actor alone is too weak a clue for a direct quote."""
+    verb = _SUBJECT_END.search(resolver.text, start, open_mark)
+    if not verb:
+        return NOBODY
+    speaker, actor = resolver.resolve(start, verb.start())
+    if speaker is None:
+        return NOBODY
+    return Voice(speaker=speaker, actor=actor, stance=None, rule=rule)
+
+
+_SUBJECT_END = re.compile(r"\s(?:[a-z]+(?:ed|s)|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does)\b")
 
 
 def according_to(resolver: Resolver, start: int, end: int) -> Voice:
@@ -253,13 +312,17 @@ def attribute_quotes(resolver: Resolver, quotes: list[QuoteSpan], sentences: lis
         opening = _sentence_at(sentences, quote.open_mark)
         voice = NOBODY
         if closing is not None:
-            voice = after_quote(resolver, quote.end, closing.end)
+            voice = after_quote(resolver, quote.end, closing.end, _sentence_after(sentences, closing))
         if not voice.rule and opening is not None:
             voice = reported_speech(resolver, opening.start, quote.open_mark)
         if not voice.rule and opening is not None:
             voice = according_to(resolver, opening.start, opening.end)
+        if not voice.rule and opening is not None and resolver.text[:quote.open_mark].rstrip().endswith(":"):
+            voice = sentence_subject(resolver, opening.start, quote.open_mark, "colon")
         if not voice.rule and previous.rule and _follows_closely(resolver.text, previous_end, quote.open_mark):
             voice = Voice(speaker=previous.speaker, actor=previous.actor, stance=previous.stance, rule="floating")
+        if not voice.rule and opening is not None and opening.start < quote.open_mark:
+            voice = sentence_subject(resolver, opening.start, quote.open_mark, "subject")
         voices.append(voice)
         if voice.rule:
             resolver.remember(quote.start, voice.speaker)
@@ -273,6 +336,11 @@ def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:
         return False
     between = text[previous_end:open_mark]
     return between.count("\n\n") + (between.count("\n") if "\n\n" not in between else 0) <= 2 and len(between) < 400
+
+
+def _sentence_after(sentences: list[Span], sentence: Span) -> Span | None:
+    later = [s for s in sentences if s.start >= sentence.end]
+    return later[0] if later else None
 
 
 def _sentence_at(sentences: list[Span], offset: int) -> Span | None:
