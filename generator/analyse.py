@@ -46,7 +46,7 @@ def analyse(article: Article) -> Analysis:
     index, person_mentions = find_people(text, [(s.start, s.end) for s in spans], mentions, _home_actor(article))
     quote_spans = attribution.find_quotes(text, paragraphs)
     resolver = attribution.Resolver(text, index, person_mentions, mentions, quote_spans)
-    voices = attribution.attribute_quotes(resolver, quote_spans, spans)
+    voices, sentence_voices = attribution.attribute(resolver, quote_spans, spans)
     quotes = tuple(
         Quote(start=q.start, end=q.end, text=text[q.start:q.end],
               speaker=v.speaker.name if v.speaker else None, actor=v.actor, rule=v.rule)
@@ -60,11 +60,7 @@ def analyse(article: Article) -> Analysis:
         sentence_mentions = [m for m in mentions if span.start <= m.start and m.end <= span.end]
         quoted_chars = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quote_spans)
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)
-        voice = _quote_voice(span, quote_spans, voices) if quoted_chars else attribution.NOBODY
-        if not voice.rule:
-            voice = attribution.reported_speech(resolver, span.start, span.end, rule="reported", nearest_first=False)
-        if not voice.rule:
-            voice = attribution.according_to(resolver, span.start, span.end)
+        voice = sentence_voices[number]
         subject = _subject_actor(text, span.start, span.end, sentence_mentions)
         speaker = voice.speaker
         actor = voice.actor or (speaker.actor if speaker else None) or subject
@@ -95,13 +91,3 @@ def analyse(article: Article) -> Analysis:
         events=tuple(events),
         actors=tuple(code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
-
-
-def _quote_voice(span, quote_spans, voices) -> attribution.Voice:
-    """The voice of the attributed quote that overlaps the sentence most."""
-    best, best_overlap = attribution.NOBODY, 0
-    for quote, voice in zip(quote_spans, voices):
-        overlap = min(span.end, quote.end) - max(span.start, quote.start)
-        if overlap > best_overlap and voice.rule:
-            best, best_overlap = voice, overlap
-    return best

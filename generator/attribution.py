@@ -87,7 +87,6 @@ def _follow_up_pattern() -> re.Pattern:
     return re.compile(r"\bthe (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")\b")
 
 
-_LEADER_ROLES = ("President", "Prime Minister", "King", "Queen", "Emir", "Chancellor", "Premier", "Leader", "Sultan")
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
 _TRAILING_FILLER = re.compile(r"(?:\s+(?:also|then|later|again|had|has|have|was|were|is|would|will|once|"
                               r"however|still|further|\w+ly))+\s*$", re.I)
@@ -99,6 +98,9 @@ def _name_pattern() -> re.Pattern:
     honorifics = "|".join(re.escape(h.rstrip(".")) for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"])
     token = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
     return re.compile(rf"(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})")
+
+
+_SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
 
 
 class Resolver:
@@ -120,6 +122,10 @@ class Resolver:
             self.speakers.append((offset, person))
 
     def _last_person(self, before: int, fits=lambda p: True) -> Person | None:
+        """The most salient person before an offset: a recent speaker, else the last person named."""
+        recent = [p for o, p in self.speakers if before - _SALIENCE_WINDOW < o < before and fits(p)]
+        if recent:
+            return self.index.get(recent[-1].name) or recent[-1]
         candidates = [(m.start, m.person) for m in self.person_mentions if m.start < before]
         candidates += [(o, p) for o, p in self.speakers if o < before]
         candidates.sort(key=lambda c: c[0])
@@ -137,7 +143,8 @@ class Resolver:
         """(speaker, actor) for the phrase text[start:end], the subject of a reporting verb."""
         phrase = self.text[start:end]
         core = _TRAILING_FILLER.sub("", phrase).rstrip(" ,")
-        inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= start + len(core)]
+        stop = start + len(core)
+        inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= stop]
         if inside:
             person = self.index.get(inside[0].person.name) or inside[0].person
             return person, person.actor
@@ -145,35 +152,38 @@ class Resolver:
         if words and words[-1] in lexicon.pronouns() and (len(words) == 1 or core.strip()[-len(words[-1]) - 2:][:1] in ", "):
             person = self._last_person(start)
             return person, person.actor if person else None
-        actor = next((m.code for m in self.mentions if start <= m.start and m.end <= start + len(core)), None)
+        actors_inside = [m for m in self.mentions if start <= m.start and m.end <= stop]
+        actor = actors_inside[0].code if actors_inside else None
         follow = _follow_up_pattern().search(core)
         if follow:
             person = self._last_person(start, _fits_role(follow.group("noun"), actor))
             if person:
                 return person, person.actor or actor
-        if actor:
-            return None, actor
         if words and words[0] in lexicon.group_pronouns():
-            return None, None
+            return None, actor
         for match in _name_pattern().finditer(core):
-            # the name right before the verb, or the one that opens the phrase
+            # a name that opens the phrase or stands right before the verb
             if match.end() != len(core) and match.start() > 0:
+                continue
+            name_start = start + match.start("name")
+            if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
                 continue
             cleaned = _clean_name(match.group("name"))
             if cleaned:
                 person = self.index.get(cleaned) or self.index.add(Person(name=cleaned))
                 return person, person.actor
-        return None, None
+        return None, actor
 
 
 def _fits_role(noun: str, actor: str | None):
+    """Does a person fit 'the <actor> <noun>'? Synonyms come from roles.yml ('leader' → president, ...)."""
+    names = [noun, *lexicon.roles()["follow_up_synonyms"].get(noun, ())]
+
     def fits(person: Person) -> bool:
         role = (person.role or "").lower()
         if actor and person.actor and person.actor != actor:
             return False
-        if noun == "leader":
-            return any(r.lower() in role for r in _LEADER_ROLES) or "leader" in role
-        return noun in role
+        return any(name in role for name in names)
     return fits
 
 
@@ -207,17 +217,19 @@ def _stance(verb: str) -> str | None:
     return entry[1] if entry else None
 
 
-def after_quote(resolver: Resolver, close: int, sentence_end: int, next_sentence: Span | None) -> Voice:
+def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: Span | None) -> Voice:
     """The speaker named after the closing mark, in the same sentence or, when the
-    quote ends its sentence, at the start of a short next one ('..." Johnson said Monday.')."""
+    quote ends its sentence, in a bare attribution right after it ('..." Johnson said Monday.')."""
     text = resolver.text
-    stop = sentence_end
-    for mark in range(close + 1, sentence_end):
+    stop = sentence.end
+    for mark in range(close + 1, sentence.end):
         if text[mark] in _OPENING + "”":
             stop = mark
             break
     starts = [(close + 1, stop)]
-    if not text[close + 1:sentence_end].strip(" .") and next_sentence and next_sentence.end - next_sentence.start < 120:
+    if (not text[close + 1:sentence.end].strip(" .") and next_sentence is not None
+            and next_sentence.paragraph == sentence.paragraph
+            and len(text[next_sentence.start:next_sentence.end].split()) <= 8):
         starts.append((next_sentence.start, next_sentence.end))
     for start, end in starts:
         for pattern in _after_patterns():
@@ -240,19 +252,25 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     verbs = [m for m in lexicon.reporting_verb_pattern().finditer(text, start, end)
              if not _inside_quote_marks(text, start, m.start())]
     for verb in (reversed(verbs) if nearest_first else verbs):
-        subject_start = _clause_start(text, start, verb.start())
-        if _RELATIVE_WHO.search(text, start, verb.start()) and not text[subject_start:verb.start()].strip(" ,"):
+        stance = _stance(verb.group(0))
+        if _RELATIVE_WHO.search(text, start, verb.start()):
             # "Sen. Dianne Feinstein, California Democrat, who said it ...": the antecedent speaks
-            person = resolver.person_before(start, subject_start)
+            person = resolver.person_before(start, verb.start())
             if person:
-                return Voice(speaker=person, actor=person.actor, stance=_stance(verb.group(0)), rule=rule)
-        speaker, actor = resolver.resolve(subject_start, verb.start())
+                return Voice(speaker=person, actor=person.actor, stance=stance, rule=rule)
+            continue
+        subject_end = verb.start()
+        relative = _RELATIVE_CLAUSE.search(text, start, verb.start())
+        if relative:  # "Mr. Kerry, who led the U.S. team, called ...": the subject is before the clause
+            subject_end = relative.start()
+        speaker, actor = resolver.resolve(_clause_start(text, start, subject_end), subject_end)
         if speaker or actor:
-            return Voice(speaker=speaker, actor=actor, stance=_stance(verb.group(0)), rule=rule)
+            return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
     return NOBODY
 
 
 _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
+_RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")
 
 
 def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str) -> Voice:
@@ -291,7 +309,7 @@ def _inside_quote_marks(text: str, start: int, pos: int) -> bool:
     return marks % 2 == 1
 
 
-_CLAUSE_BREAK = re.compile(r"[;:\"“”]|,\s(?:and|but|while|as|who|which)\s|\bthat\b")
+_CLAUSE_BREAK = re.compile(r"[;:\"“”]|,\s(?:and|but|while|as)\s|\bthat\b")
 
 
 def _clause_start(text: str, start: int, verb_start: int) -> int:
@@ -302,32 +320,67 @@ def _clause_start(text: str, start: int, verb_start: int) -> int:
     return clause
 
 
-def attribute_quotes(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]) -> list[Voice]:
-    """A voice for every quote, in the order of the quotes."""
-    voices: list[Voice] = []
+def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]) -> tuple[list[Voice], list[Voice]]:
+    """Voices for every quote and every sentence, worked out in text order.
+
+    Order matters: each speaker found is remembered, so that a later "he" or
+    "the minister" refers to the person who spoke last, not merely to the
+    last person named."""
+    quote_voices: dict[int, Voice] = {}
+    sentence_voices: list[Voice] = []
     previous: Voice = NOBODY
     previous_end = -1
-    for quote in quotes:
-        closing = _sentence_at(sentences, quote.end)
-        opening = _sentence_at(sentences, quote.open_mark)
-        voice = NOBODY
-        if closing is not None:
-            voice = after_quote(resolver, quote.end, closing.end, _sentence_after(sentences, closing))
-        if not voice.rule and opening is not None:
-            voice = reported_speech(resolver, opening.start, quote.open_mark)
-        if not voice.rule and opening is not None:
-            voice = according_to(resolver, opening.start, opening.end)
-        if not voice.rule and opening is not None and resolver.text[:quote.open_mark].rstrip().endswith(":"):
-            voice = sentence_subject(resolver, opening.start, quote.open_mark, "colon")
-        if not voice.rule and previous.rule and _follows_closely(resolver.text, previous_end, quote.open_mark):
-            voice = Voice(speaker=previous.speaker, actor=previous.actor, stance=previous.stance, rule="floating")
-        if not voice.rule and opening is not None and opening.start < quote.open_mark:
-            voice = sentence_subject(resolver, opening.start, quote.open_mark, "subject")
-        voices.append(voice)
-        if voice.rule:
-            resolver.remember(quote.start, voice.speaker)
-            previous, previous_end = voice, quote.end
-    return voices
+    for number, sentence in enumerate(sentences):
+        for n, quote in enumerate(quotes):
+            if sentence.start <= quote.open_mark < sentence.end or (
+                    n not in quote_voices and quote.open_mark < sentence.start):
+                voice = _quote_voice(resolver, quote, sentences, previous, previous_end)
+                quote_voices[n] = voice
+                if voice.rule:
+                    resolver.remember(sentence.start, voice.speaker)
+                    previous, previous_end = voice, quote.end
+        voice = _sentence_voice(resolver, sentence, quotes, quote_voices)
+        if voice.speaker is not None:
+            resolver.remember(sentence.start, voice.speaker)
+        sentence_voices.append(voice)
+    return [quote_voices.get(n, NOBODY) for n in range(len(quotes))], sentence_voices
+
+
+def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: list[Span], previous: Voice,
+                 previous_end: int) -> Voice:
+    """The ordered rules for one quote; the first that finds a speaker or an actor wins."""
+    text = resolver.text
+    closing = _sentence_at(sentences, quote.end)
+    opening = _sentence_at(sentences, quote.open_mark)
+    voice = NOBODY
+    if closing is not None:
+        voice = after_quote(resolver, quote.end, closing, _sentence_after(sentences, closing))
+    if not voice.rule and opening is not None:
+        voice = reported_speech(resolver, opening.start, quote.open_mark)
+    if not voice.rule and opening is not None:
+        voice = according_to(resolver, opening.start, opening.end)
+    if not voice.rule and opening is not None and text[:quote.open_mark].rstrip().endswith(":"):
+        voice = sentence_subject(resolver, opening.start, quote.open_mark, "colon")
+    if not voice.rule and previous.rule and _follows_closely(text, previous_end, quote.open_mark):
+        voice = Voice(speaker=previous.speaker, actor=previous.actor, stance=previous.stance, rule="floating")
+    if not voice.rule and opening is not None and opening.start < quote.open_mark:
+        voice = sentence_subject(resolver, opening.start, quote.open_mark, "subject")
+    return voice
+
+
+def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan],
+                    quote_voices: dict[int, Voice]) -> Voice:
+    """A sentence speaks with the voice of the quote it mostly holds, else its own reported speech."""
+    best, best_overlap = NOBODY, 0
+    for n, quote in enumerate(quotes):
+        overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
+        voice = quote_voices.get(n, NOBODY)
+        if overlap > best_overlap and voice.rule:
+            best, best_overlap = voice, overlap
+    if best.rule:
+        return best
+    voice = reported_speech(resolver, sentence.start, sentence.end, rule="reported", nearest_first=False)
+    return voice if voice.rule else according_to(resolver, sentence.start, sentence.end)
 
 
 def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:

@@ -42,6 +42,14 @@ def _appositive_pattern() -> re.Pattern:
     )
 
 
+@cache
+def _lower_role_pattern() -> re.Pattern:
+    """'the North Korean foreign minister, Ri Yong Ho,': a lower-case role, then the name."""
+    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
+    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    return re.compile(rf"\b(?:the|its|their|his|her) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
+
+
 @dataclass(frozen=True, kw_only=True)
 class PersonMention:
     start: int
@@ -95,6 +103,16 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
+def family_names(person: Person) -> list[str]:
+    """The words a person is referred back to by: the surname, and for names written
+    family name first ("Kim Jong-un", "Ri Yong-ho") the first word too."""
+    words = person.name.split()
+    keys = [words[-1]]
+    if len(words) > 1 and person.actor in lexicon.roles()["family_name_first"]:
+        keys.append(words[0])
+    return keys
+
+
 @dataclass
 class PeopleIndex:
     """The people of one article, in the order they were introduced."""
@@ -103,23 +121,28 @@ class PeopleIndex:
     order: list[Person] = field(default_factory=list)
 
     def add(self, person: Person) -> Person:
-        key = surname(person.name)
-        known = self.by_surname.get(key)
+        known = self.get(person.name)
         if known:
             merged = Person(
                 name=person.name if len(person.name) > len(known.name) else known.name,
                 role=known.role or person.role,
                 actor=known.actor or person.actor,
             )
-            self.by_surname[key] = merged
+            for key, value in list(self.by_surname.items()):
+                if value is known:
+                    self.by_surname[key] = merged
+            for key in family_names(merged):
+                self.by_surname[key] = merged
             self.order = [merged if p is known else p for p in self.order]
             return merged
-        self.by_surname[key] = person
+        for key in family_names(person):
+            self.by_surname.setdefault(key, person)
         self.order.append(person)
         return person
 
     def get(self, name: str) -> Person | None:
-        return self.by_surname.get(surname(name))
+        words = name.split()
+        return self.by_surname.get(words[-1]) or (self.by_surname.get(words[0]) if len(words) > 1 else None)
 
     def people(self) -> tuple[Person, ...]:
         return tuple(self.order)
@@ -131,6 +154,11 @@ def _actor_before(text: str, start: int, mentions: list[Mention]) -> str | None:
         if mention.end <= start:
             return mention.code if text[mention.end:start] in (" ", "'s ", "’s ") else None
     return None
+
+
+def _actor_in(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return inside[-1].code if inside else None
 
 
 def _org_actor(org: str | None) -> str | None:
@@ -164,6 +192,13 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
+        for match in _lower_role_pattern().finditer(text, span_start, span_end):
+            name = _clean_name(match.group("name"))
+            if not name or index.get(name):
+                continue
+            actor = _actor_in(text, match.start(), match.start("role"), mentions)
+            person = index.add(Person(name=name, role=match.group("role"), actor=actor))
+            found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _appositive_pattern().finditer(text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
