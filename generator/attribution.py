@@ -209,7 +209,8 @@ def _after_patterns() -> tuple[re.Pattern, ...]:
     inverted = rf"\s*,?\s*(?P<verb>{verbs})\s+(?P<who>{who}{{2,60}}?)\s*(?:[,.;:]|$)"
     normal = rf"\s*,?\s*(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
     appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?),[^,\"“”\n]{{2,90}}?,\s+{filler}(?P<verb>{verbs})\b"
-    return re.compile(inverted, re.I), re.compile(normal), re.compile(appositive)
+    quoted_as = rf"\s*,?\s*{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
+    return (re.compile(quoted_as), re.compile(inverted, re.I), re.compile(normal), re.compile(appositive))
 
 
 def _stance(verb: str) -> str | None:
@@ -250,7 +251,7 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     on its own the first verb is the main clause's."""
     text = resolver.text
     verbs = [m for m in lexicon.reporting_verb_pattern().finditer(text, start, end)
-             if not _inside_quote_marks(text, start, m.start())]
+             if not _inside_quote_marks(text, start, m.start()) and is_verb(text, m)]
     for verb in (reversed(verbs) if nearest_first else verbs):
         stance = _stance(verb.group(0))
         if _RELATIVE_WHO.search(text, start, verb.start()):
@@ -267,6 +268,27 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         if speaker or actor:
             return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
     return NOBODY
+
+
+_NOUN_CONTEXT = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|such|any|no|"
+                           r"every|each|another|media|news|video|press)\s+(?:\w+\s+)?$", re.I)
+_VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
+                           r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
+_SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
+
+
+def is_verb(text: str, match: re.Match) -> bool:
+    """Is this reporting-verb form used as a verb? Many are also nouns ('a video report',
+    'the claims'). A bare base form needs a plural subject, a pronoun or an auxiliary
+    before it; any form right after a determiner is a noun."""
+    before = text[max(0, match.start() - 40):match.start()]
+    if _NOUN_CONTEXT.search(before):
+        return False
+    word = match.group(0).split()[0].lower()
+    base = lexicon.reporting_verbs()[match.group(0).lower()][0].split()[0]
+    if word != base:
+        return True
+    return bool(_VERB_CONTEXT.search(_SKIPPABLE.sub("", before)))
 
 
 _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")

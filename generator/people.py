@@ -18,7 +18,9 @@ from .model import Person
 
 _NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|da|di|van|von|der|le|la)[- ])?(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
 _NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
-_ROLE_TAIL = r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|Labou?r|Health|Education|Justice|Homeland Security|Foreign Affairs|the Treasury|the Interior|the Navy|the Army|Staff))?"
+_ROLE_TAIL = (r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|Labou?r|Health|Education|Justice|"
+              r"Homeland Security|Foreign Affairs|the Treasury|the Interior|the Navy|the Army|Staff|the House|"
+              r"the Senate|the United Nations|the U\.N\.|the UN|the European Commission|the Federal Reserve))?")
 
 
 @cache
@@ -90,10 +92,25 @@ def surname(name: str) -> str:
     return name.split()[-1]
 
 
+@cache
+def _not_name_words() -> frozenset[str]:
+    data = lexicon.roles()
+    words = set(data["honorifics"]) | {w for phrase in data["heads"] + data["modifiers"] for w in phrase.split()}
+    return lexicon.not_names() | frozenset(words)
+
+
 def _clean_name(name: str) -> str | None:
-    """Drop leading/trailing words that cannot be part of a name."""
+    """Drop leading/trailing words that cannot be part of a name.
+
+    A possessive splits the run: in "NPR's Emily Harris" the name follows it,
+    in "Netanyahu's Likud" it precedes it."""
     words = name.split()
-    blocked = lexicon.not_names() | set(lexicon.roles()["honorifics"])
+    for n, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            after, before = words[n + 1:], words[:n] + [word[:-2]]
+            words = after if len(after) >= 2 else before
+            break
+    blocked = _not_name_words()
     while words and (words[0] in blocked or lexicon.actor_automaton().exists(words[0])):
         words.pop(0)
     while words and (words[-1] in blocked or lexicon.actor_automaton().exists(words[-1])):
@@ -210,7 +227,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
         if pattern:
             for match in pattern.finditer(text, span_start, span_end):
                 known = known_people()[match.group(0)]
-                person = index.add(Person(name=known.name, role=known.role, actor=known.actor))
+                # the name as this article writes it: scorers and readers match the text's spelling
+                person = index.add(Person(name=match.group(0), role=known.role, actor=known.actor))
                 found.append(PersonMention(start=match.start(), end=match.end(), person=person))
     found.extend(_surname_mentions(text, spans, index, found))
     found.sort(key=lambda m: m.start)
