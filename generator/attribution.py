@@ -146,7 +146,12 @@ class Resolver:
         stop = start + len(core)
         inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= stop]
         if inside:
-            person = self.index.get(inside[0].person.name) or inside[0].person
+            # "Standing alongside Kerry, Prime Minister Netanyahu welcomed": the subject follows an
+            # introductory phrase, so a person after the last comma comes first.
+            last_comma = core.rfind(",") + start
+            after_comma = [m for m in inside if m.start > last_comma]
+            chosen = (after_comma or inside)[0]
+            person = self.index.get(chosen.person.name) or chosen.person
             return person, person.actor
         words = core.strip().lower().split()
         if words and words[-1] in lexicon.pronouns() and (len(words) == 1 or core.strip()[-len(words[-1]) - 2:][:1] in ", "):

@@ -81,6 +81,17 @@ def known_people() -> dict[str, KnownPerson]:
 
 
 @cache
+def known_surnames() -> dict[str, str | None]:
+    """Surname → the actor all known people of that surname speak for (None when they differ).
+
+    'Mr. Obama' alone then still speaks for the USA, and so does 'Bush', whichever Bush."""
+    actors: dict[str, set] = {}
+    for person in known_people().values():
+        actors.setdefault(person.name.split()[-1], set()).add(person.actor)
+    return {name: next(iter(codes)) if len(codes) == 1 else None for name, codes in actors.items()}
+
+
+@cache
 def _known_pattern() -> re.Pattern | None:
     forms = sorted(known_people(), key=len, reverse=True)
     if not forms:
@@ -138,6 +149,9 @@ class PeopleIndex:
     order: list[Person] = field(default_factory=list)
 
     def add(self, person: Person) -> Person:
+        if person.actor is None:
+            person = Person(name=person.name, role=person.role,
+                            actor=known_surnames().get(person.name.split()[-1]))
         known = self.get(person.name)
         if known:
             merged = Person(
