@@ -30,7 +30,7 @@ def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> 
     return None
 
 
-def _home_actor(article: Article) -> str | None:
+def _dateline_actor(article: Article) -> str | None:
     if not article.dateline:
         return None
     city = article.dateline.split("/")[0].strip().title()
@@ -38,12 +38,30 @@ def _home_actor(article: Article) -> str | None:
     return found[0].code if found else None
 
 
+@cache
+def _unqualified_voice() -> re.Pattern:
+    voices = sorted(lexicon.roles()["unqualified_voices"], key=len, reverse=True)
+    return re.compile(r"(?:^|[,;]\s|\bthat\s)(?:" + "|".join(re.escape(v) for v in voices) + r")\s*(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$", re.I)
+
+
+def _home_voice(text: str, span, voice, home: str | None) -> str | None:
+    """'Officials said …', '…, the officials said': an unnamed official speaks for the home state."""
+    if home is None or voice.actor or voice.speaker:
+        return None
+    for verb in lexicon.reporting_verb_pattern().finditer(text, span.start, span.end):
+        if _unqualified_voice().search(text[span.start:verb.start()].rstrip()):
+            return home
+    return None
+
+
 def analyse(article: Article) -> Analysis:
     text = article.text
     spans = segment.sentences(article)
     paragraphs = segment.paragraphs(article)
     mentions = find_mentions(text, article.body_start, article.body_end)
-    index, person_mentions = find_people(text, [(s.start, s.end) for s in spans], mentions, _home_actor(article))
+    dateline_actor = _dateline_actor(article)
+    home = dateline_actor or lexicon.outlet_country(article.source)
+    index, person_mentions = find_people(text, [(s.start, s.end) for s in spans], mentions, dateline_actor)
     quote_spans = attribution.find_quotes(text, paragraphs)
     resolver = attribution.Resolver(text, index, person_mentions, mentions, quote_spans)
     voices, sentence_voices = attribution.attribute(resolver, quote_spans, spans)
@@ -63,7 +81,7 @@ def analyse(article: Article) -> Analysis:
         voice = sentence_voices[number]
         subject = _subject_actor(text, span.start, span.end, sentence_mentions)
         speaker = voice.speaker
-        actor = voice.actor or (speaker.actor if speaker else None) or subject
+        actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(text, span, voice, home) or subject
         if actor is None and sentence_mentions:
             actor = sentence_mentions[0].code
         sentence_text = text[span.start:span.end]

@@ -44,6 +44,17 @@ def outlet_name(form: str) -> str | None:
 
 
 @cache
+def outlet_pattern() -> re.Pattern:
+    """Any outlet form as printed, on word boundaries, longest first."""
+    forms = sorted({f for f in outlet_forms() if not f.islower() or f.isupper()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+
+
+def outlet_country(outlet: str | None) -> str | None:
+    return load("articles.yml")["outlet_countries"].get(outlet) if outlet else None
+
+
+@cache
 def headline_small_words() -> frozenset[str]:
     return frozenset(load("articles.yml")["headline_small_words"])
 

@@ -49,7 +49,7 @@ def _lower_role_pattern() -> re.Pattern:
     """'the North Korean foreign minister, Ri Yong Ho,': a lower-case role, then the name."""
     heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
     head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
-    return re.compile(rf"\b(?:the|its|their|his|her) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
+    return re.compile(rf"(?:\b(?:the|its|their|his|her)|'s|’s) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -149,7 +149,7 @@ class PeopleIndex:
     order: list[Person] = field(default_factory=list)
 
     def add(self, person: Person) -> Person:
-        if person.actor is None:
+        if person.actor is None and len(person.name.split()) == 1:  # "Mr. Obama": a bare surname
             person = Person(name=person.name, role=person.role,
                             actor=known_surnames().get(person.name.split()[-1]))
         known = self.get(person.name)
@@ -218,6 +218,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             known = known_people().get(name)
             if actor is None and known:
                 actor = known.actor
+            if actor is None and len(name.split()) == 1:
+                actor = known_surnames().get(name)
             if actor is None and role.split()[-1] in state_voices:
                 actor = home_actor
             person = index.add(Person(name=name, role=role, actor=actor))

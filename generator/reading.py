@@ -88,10 +88,11 @@ def parse_article(text: str, *, path: str) -> Article:
     header = _front_matter(text, header, path)
     header = _skip_blank(text, header)
     header = _date_header(text, header)
+    header = _skip_blank(text, _outlet_byline(text, header))
     header = _skip_blank(text, _title(text, header))
     header = _skip_blank(text, _byline(text, header))
     header = _dateline(text, header)
-    header = _skip_blank(text, header)
+    header = _skip_blank(text, _lead_furniture(text, header))
     body_end, signature_source = _signature(text, header.pos)
     clutter = tuple(_clutter_spans(text, header.pos, body_end))
     source = header.source or signature_source or _footer_source(text, header.pos)
@@ -211,10 +212,10 @@ def _title(text: str, header: _Header) -> _Header:
     words = stripped.split()
     if not words:
         return header
-    if _looks_like_dateline(stripped):
-        return header
     if _is_all_caps(stripped) and len(words) >= 3 and len(stripped) <= 200:
         return header.but(pos=end, title=stripped)
+    if _looks_like_dateline(stripped) or _is_clutter_line(stripped):
+        return header
     next_blank = text[end:end + 2] == "\n\n" or end == len(text)
     if (next_blank and 3 <= len(words) <= 30 and _is_title_case(words)
             and not stripped.endswith((".", ":", ",", ";"))):
@@ -235,6 +236,53 @@ def _byline(text: str, header: _Header) -> _Header:
         return header
     outlet = lexicon.outlet_name(match.group("outlet") or "")
     return header.but(pos=match.end(), source=header.source or outlet)
+
+
+def _is_clutter_line(line: str) -> bool:
+    return any(p.match(line) for p in lexicon.clutter_patterns())
+
+
+_OUTLET_BYLINE = re.compile(
+    r"(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})?)"
+    r"[ \t]*\n\s*\n[ \t]*(?P<outlet>[^\n]{2,40}?)[ \t]*\n")
+
+
+def _outlet_byline(text: str, header: _Header) -> _Header:
+    """'Oren Dorell' / blank line / 'USA TODAY': reporters' names, then their outlet."""
+    match = _OUTLET_BYLINE.match(text, header.pos)
+    if not match:
+        return header
+    outlet = lexicon.outlet_name(match.group("outlet"))
+    if not outlet:
+        return header
+    return header.but(pos=match.end(), source=header.source or outlet)
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_LEAD_PARAGRAPHS = 6  # a dateline further down than this is not the article's opening
+
+
+def _lead_furniture(text: str, header: _Header) -> _Header:
+    """Captions, highlights and share prompts before the first paragraph of reporting.
+
+    When one of the first paragraphs opens with a dateline, the body starts
+    there; otherwise leading 'Story highlights' blocks are skipped."""
+    paragraphs = [m for _, m in zip(range(_LEAD_PARAGRAPHS), _PARAGRAPH.finditer(text, header.pos))]
+    if header.dateline is None:
+        for paragraph in paragraphs[1:]:
+            moved = _dateline(text, header.but(pos=paragraph.start()))
+            if moved.dateline:
+                return moved
+    pos = header.pos
+    in_highlights = False
+    for paragraph in paragraphs:
+        line = paragraph.group(0).strip()
+        if line.lower().startswith("story highlights"):
+            in_highlights = True
+        elif not in_highlights or line.endswith((".", "!", "?", "\"", "”")):
+            break
+        pos = paragraph.end()
+    return header.but(pos=pos)
 
 
 def _looks_like_dateline(line: str) -> bool:
@@ -269,12 +317,12 @@ def _signature(text: str, body_start: int) -> tuple[int, str | None]:
 
 
 def _footer_source(text: str, body_start: int) -> str | None:
-    """An outlet named in a credit or copyright line of the body."""
+    """The first outlet named in a credit or copyright line of the body."""
     for pattern in lexicon.credit_patterns():
         for match in pattern.finditer(text, body_start):
-            outlet = lexicon.outlet_name(match.group("outlet"))
-            if outlet:
-                return outlet
+            named = lexicon.outlet_pattern().search(match.group(0))
+            if named:
+                return lexicon.outlet_name(named.group(0))
     return None
 
 
