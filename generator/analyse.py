@@ -30,6 +30,28 @@ def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> 
     return None
 
 
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|because|if|whether)\b", re.I)
+_UNNAMED_VOICE = re.compile(r"\b(?:analysts?|observers?|experts?|commentators?|critics?|scholars?|"
+                            r"economists?|diplomats and analysts)\b", re.I)
+
+
+def _has_reporting_verb(text: str, span) -> bool:
+    """A reporting verb in the main clause, with a subject that is not an unnamed commentator.
+
+    'Officials said …' and '…, the officials said' count; 'levels that Western
+    governments argue exceed …' (a subordinate clause) and 'Analysts say …' do not."""
+    for match in lexicon.reporting_verb_pattern().finditer(text, span.start, span.end):
+        if attribution.inside_quote_marks(text, span.start, match.start()) or not attribution.is_verb(text, match):
+            continue
+        before = text[span.start:match.start()]
+        if not attribution.has_complement(text, match) or _UNNAMED_VOICE.search(before):
+            continue
+        if _SUBORDINATE.search(before) and not before.rstrip().endswith(","):
+            continue
+        return True
+    return False
+
+
 def _dateline_actor(article: Article) -> str | None:
     if not article.dateline:
         return None
@@ -87,7 +109,9 @@ def analyse(article: Article) -> Analysis:
         sentence_text = text[span.start:span.end]
         evidence = Evidence(
             party_voice=bool(voice.actor or (speaker and speaker.actor)),
-            quoted=in_quote and bool(voice.rule),
+            person_voice=speaker is not None,
+            reporting=_has_reporting_verb(text, span),
+            quoted=in_quote,
             article_year=anchor.year if anchor else None,
         )
         section = classify(sentence_text, evidence)

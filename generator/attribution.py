@@ -256,7 +256,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     on its own the first verb is the main clause's."""
     text = resolver.text
     verbs = [m for m in lexicon.reporting_verb_pattern().finditer(text, start, end)
-             if not _inside_quote_marks(text, start, m.start()) and is_verb(text, m)]
+             if not inside_quote_marks(text, start, m.start()) and is_verb(text, m)
+             and (m.end() >= end - 2 or has_complement(text, m))]
     for verb in (reversed(verbs) if nearest_first else verbs):
         stance = _stance(verb.group(0))
         if _RELATIVE_WHO.search(text, start, verb.start()):
@@ -296,6 +297,20 @@ def is_verb(text: str, match: re.Match) -> bool:
     return bool(_VERB_CONTEXT.search(_SKIPPABLE.sub("", before)))
 
 
+_COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.]+\s+){0,3}?(?:that\b|[,:\"“]|$)")
+
+
+def has_complement(text: str, match: re.Match) -> bool:
+    """Verbs that report only with a complement ('added that …', 'noted: "…"') have one here.
+
+    'Regional dynamics have added urgency' is not speech; reporting.yml lists
+    the verbs that need this check."""
+    base = lexicon.reporting_verbs()[match.group(0).lower()][0]
+    if base not in lexicon.verbs_needing_complement():
+        return True
+    return bool(_COMPLEMENT.match(text, match.end()))
+
+
 _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
 _RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")
 
@@ -331,7 +346,7 @@ def according_to(resolver: Resolver, start: int, end: int) -> Voice:
     return NOBODY
 
 
-def _inside_quote_marks(text: str, start: int, pos: int) -> bool:
+def inside_quote_marks(text: str, start: int, pos: int) -> bool:
     marks = sum(1 for ch in text[start:pos] if ch in "\"“”")
     return marks % 2 == 1
 

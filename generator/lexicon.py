@@ -249,6 +249,11 @@ def reporting_verb_pattern() -> re.Pattern:
 
 
 @cache
+def verbs_needing_complement() -> frozenset[str]:
+    return frozenset(load("reporting.yml")["needs_complement"])
+
+
+@cache
 def according_to_pattern() -> re.Pattern:
     phrases = load("reporting.yml")["according_to"]
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)

@@ -26,6 +26,8 @@ class Evidence:
     """What attribution found in a sentence, as the classifier needs it."""
 
     party_voice: bool  # a state, organisation or person speaking for one is the subject
+    person_voice: bool  # a named person (or a pronoun resolved to one) is the subject of a reporting verb
+    reporting: bool  # a reporting verb is used as a verb outside quotes, whoever its subject
     quoted: bool  # the sentence is mostly inside a direct quotation
     article_year: int | None
 
@@ -36,8 +38,10 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
     for section, cues in lexicon.section_cues().items():
         for pattern, weight in cues:
             scores[section] += weight * min(2, len(pattern.findall(lowered)))
-    if evidence.party_voice:
+    if evidence.party_voice or evidence.person_voice:
         scores["position"] += 3.0
+    elif evidence.reporting:
+        scores["position"] += 2.0
     if evidence.quoted:
         scores["position"] += 3.0
     if _UNNAMED_VOICES.match(text) and not evidence.quoted:
