@@ -113,6 +113,7 @@ def analyse(article: Article) -> Analysis:
             reporting=_has_reporting_verb(text, span),
             quoted=in_quote,
             article_year=anchor.year if anchor else None,
+            position=number / max(1, len(spans) - 1),
         )
         section = classify(sentence_text, evidence)
         sentences.append(Sentence(

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from . import lexicon
 
 _PAST_PERFECT = re.compile(r"\bhad (?:been |long |previously |already )?\w+(?:ed|en|wn|ght|id)\b")
-_YEAR = re.compile(r"\b(?:in|since|until|by|from|of|during) (?:early |late |mid-)?(1[89]\d\d|20\d\d)\b")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_YEAR = re.compile(rf"\b(?:in|since|until|by|from|of|during|after|before) (?:(?:early|late|mid-?)\s*)?"
+                   rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(1[89]\d\d|20\d\d)\b")
 _MODAL_FUTURE = re.compile(r"\b(?:will|would|could|may|might|shall)\b(?! have)")
 _UNNAMED_VOICES = re.compile(
     r"^(?:[\w,]+ ){0,3}?(?:analysts?|observers?|experts?|diplomats?|critics?|commentators?|"
@@ -30,6 +32,7 @@ class Evidence:
     reporting: bool  # a reporting verb is used as a verb outside quotes, whoever its subject
     quoted: bool  # the sentence is mostly inside a direct quotation
     article_year: int | None
+    position: float = 0.0  # where the sentence stands in the article, 0 (lede) to 1 (last)
 
 
 def score(text: str, evidence: Evidence) -> dict[str, float]:
@@ -53,6 +56,11 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
             scores["background"] += 1.5
     if _MODAL_FUTURE.search(lowered):
         scores["outlook"] += 0.5
+    # The inverted pyramid: news comes first, context further down.
+    if evidence.position < 0.2:
+        scores["development"] += 1.0
+    elif evidence.position > 0.5:
+        scores["background"] += 0.75
     return scores
 
 
