@@ -110,4 +110,9 @@ def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, 
         for analysis in story.analyses:
             pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(analysis, story.slug)
     pages["index.md"] = render.render_home(briefings)
+    pages |= render.render_archive(briefings)
+    pages |= render.render_actors(briefings)
+    pages |= render.render_timeline(briefings)
+    pages |= render.render_sources(briefings)
+    pages[render.FEED_URI] = render.render_feed(briefings)
     return dict(sorted(pages.items()))

@@ -7,11 +7,16 @@ put page titles into HTML without escaping them.
 """
 from __future__ import annotations
 
+import posixpath
 import re
+from collections import defaultdict
 
 import yaml
+from slugify import slugify
 
-from .model import Analysis, Briefing, Citation, Item
+from . import feed
+from .compose import OTHER_VOICES
+from .model import ActorPosition, Analysis, Briefing, Citation, Item
 
 # Characters that Python-Markdown (and the extensions enabled in mkdocs.yml)
 # would read as markup inside a line; each is backslash-escaped.
@@ -123,6 +128,9 @@ def render_briefing(briefing: Briefing) -> str:
         for position in briefing.positions:
             heading = f"{position.flag} {md_text(position.label)}".strip()
             lines += [f"### {heading}", ""]
+            if position.actor != OTHER_VOICES:
+                target = _link(briefing_page_uri(briefing.slug), actor_page_uri(position.label, position.actor))
+                lines += [f"[All positions of {md_text(plain_label(position.label))}]({target}){{ .actor-link }}", ""]
             if position.people:
                 lines += ["Speaking: " + ", ".join(md_text(p) for p in position.people), ""]
             lines += [_item_line(i, briefing) for i in position.items] + [""]
@@ -168,21 +176,242 @@ def render_article(analysis: Analysis, briefing_slug: str) -> str:
     return front_matter(meta) + "\n".join(lines).rstrip() + "\n"
 
 
+# ------------------------------------------------------------------ index pages
+#
+# Index pages stay small however many briefings there are: the home page shows
+# the latest few, and every full listing is split into numbered pages.
+
+HOME_LATEST = 12  # briefings shown as cards on the home page
+ARCHIVE_PER_PAGE = 100  # briefings per page of the full list
+SOURCES_PER_PAGE = 100  # source articles per page
+TIMELINE_PER_PAGE = 100  # dated events per page
+ACTOR_BRIEFINGS_PER_PAGE = 20  # briefings per page of an actor's positions
+
+ARCHIVE_URI = "archive.md"
+SOURCES_URI = "sources.md"
+TIMELINE_URI = "timeline.md"
+ACTORS_URI = "actors/index.md"
+FEED_URI = "feed.xml"
+_LISTING_META = {"search": {"exclude": True}}  # listings repeat briefing text; search finds the briefings
+
+
+def actor_page_uri(label: str, code: str) -> str:
+    """One page per state or organisation, named after its display name."""
+    slug = slugify(label) or slugify(code)
+    return f"actors/{slug if slug != 'index' else slugify(code)}.md"
+
+
+def _link(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """A Markdown link target from one docs page to another (MkDocs resolves and checks it)."""
+    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def _newest_first(briefings: list[Briefing]) -> list[Briefing]:
+    return sorted(briefings, key=lambda b: (b.date or "", b.slug), reverse=True)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _title_link(briefing: Briefing, from_uri: str, anchor: str = "") -> str:
+    return f"[{md_text(plain_label(briefing.title))}]({_link(from_uri, briefing_page_uri(briefing.slug), anchor)})"
+
+
+def _source_links(item: Item, briefing: Briefing, from_uri: str) -> str:
+    """The item's citations as links to the cited sentences of the source articles."""
+    by_number = {s.number: s for s in briefing.sources}
+    return " ".join(
+        f"[\\[{c.source}\\]]({_link(from_uri, article_page_uri(by_number[c.source].source_id), sentence_anchor(c.sentence))})"
+        for c in item.citations)
+
+
+def _actors(briefing: Briefing) -> list[ActorPosition]:
+    """The states and organisations that take positions (not the unattributed 'other voices')."""
+    return [p for p in briefing.positions if p.actor != OTHER_VOICES]
+
+
+def _actor_links(briefing: Briefing, from_uri: str) -> str:
+    return ", ".join(f"[{md_text(plain_label(p.label))}]({_link(from_uri, actor_page_uri(p.label, p.actor))})"
+                     for p in _actors(briefing))
+
+
+def _paginate(first_uri: str, entries: list, per_page: int) -> list[tuple[str, list]]:
+    """Entries split into pages: first_uri ('sources.md'), then 'sources/2.md', 'sources/3.md'…"""
+    stem = first_uri.removesuffix(".md").removesuffix("/index")
+    chunks = [entries[i:i + per_page] for i in range(0, len(entries), per_page)] or [[]]
+    return [(first_uri if n == 1 else f"{stem}/{n}.md", chunk) for n, chunk in enumerate(chunks, start=1)]
+
+
+def _pager(pages: list[tuple[str, list]], index: int) -> list[str]:
+    if len(pages) == 1:
+        return []
+    here = pages[index][0]
+    parts = []
+    if index > 0:
+        parts.append(f"[← Newer]({_link(here, pages[index - 1][0])})")
+    parts.append(f"Page {index + 1} of {len(pages)}")
+    if index + 1 < len(pages):
+        parts.append(f"[Older →]({_link(here, pages[index + 1][0])})")
+    return [" · ".join(parts), ""]
+
+
+def _listing(first_uri: str, title: str, intro, entries: list, per_page: int, render_chunk) -> dict[str, str]:
+    """Numbered pages of entries, each with its intro, its chunk and links to its neighbours.
+
+    intro(uri) and render_chunk(uri, chunk) get the page's own uri, to make its relative links."""
+    pages = _paginate(first_uri, entries, per_page)
+    out = {}
+    for index, (uri, chunk) in enumerate(pages):
+        heading = title if index == 0 else f"{title}, page {index + 1}"
+        lines = [f"# {heading}", "", intro(uri), "", *_pager(pages, index), *render_chunk(uri, chunk), "",
+                 *_pager(pages, index)]
+        out[uri] = front_matter(_LISTING_META) + "\n".join(lines).rstrip() + "\n"
+    return out
+
+
 # ------------------------------------------------------------------ home page
 
 
 def render_home(briefings: list[Briefing]) -> str:
-    """The latest briefings as cards, newest first."""
-    ordered = sorted(briefings, key=lambda b: (b.date or "", b.slug), reverse=True)
-    lines = ["# Briefings", "", f"{len(ordered)} briefing{'s' if len(ordered) != 1 else ''}, newest first.", ""]
-    if ordered:
+    """The latest briefings as cards, newest first, and the ways into everything else."""
+    uri = "index.md"
+    ordered = _newest_first(briefings)
+    latest = ordered[:HOME_LATEST]
+    lines = ["# Briefings", ""]
+    if len(ordered) > len(latest):
+        lines += [f"The latest {len(latest)} of {_plural(len(ordered), 'briefing')}, newest first. "
+                  f"[All briefings]({_link(uri, ARCHIVE_URI)}).", ""]
+    else:
+        lines += [f"{_plural(len(ordered), 'briefing')}, newest first.", ""]
+    if latest:
         lines += ['<div class="grid cards" markdown>', ""]
-        for briefing in ordered:
-            facts = [x for x in (briefing.date, f"{len(briefing.sources)} source{'s' if len(briefing.sources) != 1 else ''}") if x]
-            actors = ", ".join(md_text(plain_label(p.label)) for p in briefing.positions if p.actor != "OTHER")
-            lines += [f"-   **[{md_text(plain_label(briefing.title))}]({briefing_page_uri(briefing.slug)})**", "",
-                      "    ---", "", f"    {' · '.join(facts)}" + (f" · {actors}" if actors else ""), ""]
+        for briefing in latest:
+            facts = [md_text(briefing.date or "undated"), _plural(len(briefing.sources), "source")]
+            lines += [f"-   **{_title_link(briefing, uri)}**", "", "    ---", "", f"    {' · '.join(facts)}", ""]
             if briefing.bottom_line:
                 lines += [f"    {md_text(briefing.bottom_line[0].text)}", ""]
+            if _actors(briefing):
+                lines += [f"    Actors: {_actor_links(briefing, uri)}", ""]
         lines += ["</div>", ""]
-    return front_matter({"search": {"exclude": True}}) + "\n".join(lines).rstrip() + "\n"
+    lines += [f"Browse by [actor]({_link(uri, ACTORS_URI)}), on the [timeline]({_link(uri, TIMELINE_URI)}), "
+              f"by [tag](tags.md) or by [source]({_link(uri, SOURCES_URI)}); "
+              f"follow new briefings with the [Atom feed]({_link(uri, FEED_URI)}).", ""]
+    return front_matter(_LISTING_META) + "\n".join(lines).rstrip() + "\n"
+
+
+def render_archive(briefings: list[Briefing]) -> dict[str, str]:
+    """Every briefing, newest first, one line each."""
+    def chunk(uri: str, entries: list[Briefing]) -> list[str]:
+        return [f"- {md_text(b.date or 'undated')} · {_title_link(b, uri)} · {_plural(len(b.sources), 'source')}"
+                for b in entries]
+
+    return _listing(ARCHIVE_URI, "All briefings", lambda uri: f"{_plural(len(briefings), 'briefing')}, newest first.",
+                    _newest_first(briefings), ARCHIVE_PER_PAGE, chunk)
+
+
+# ------------------------------------------------------------------ actors
+
+
+def render_actors(briefings: list[Briefing]) -> dict[str, str]:
+    """An index of states and organisations, and one page each with its positions, newest first."""
+    by_page: dict[str, list[tuple[Briefing, ActorPosition]]] = defaultdict(list)
+    for briefing in _newest_first(briefings):
+        for position in _actors(briefing):
+            by_page[actor_page_uri(position.label, position.actor)].append((briefing, position))
+    pages: dict[str, str] = {}
+    rows = []
+    for first_uri, entries in sorted(by_page.items(), key=lambda kv: kv[1][0][1].label.casefold()):
+        label = plain_label(entries[0][1].label)
+        flag = entries[0][1].flag
+        statements = sum(len(p.items) for _, p in entries)
+        rows.append(f"| {flag} [{md_text(label)}]({_link(ACTORS_URI, first_uri)}) | {len(entries):,} | {statements:,} "
+                    f"| {md_text(entries[0][0].date or 'undated')} |")
+
+        def chunk(uri: str, block: list[tuple[Briefing, ActorPosition]]) -> list[str]:
+            lines = []
+            for briefing, position in block:
+                lines += [f"## {md_text(briefing.date or 'undated')} · {_title_link(briefing, uri)}", ""]
+                if position.people:
+                    lines += ["Speaking: " + ", ".join(md_text(p) for p in position.people), ""]
+                for item in position.items:
+                    lines.append(f"- {_statement(item)} · [in the briefing]({_link(uri, briefing_page_uri(briefing.slug), item.id)})"
+                                 f" · source {_source_links(item, briefing, uri)}")
+                lines.append("")
+            return lines
+
+        def intro(uri: str, label=label, count=len(entries)) -> str:
+            return (f"What {md_text(label)} said across {_plural(count, 'briefing')}, newest first. Each line links "
+                    f"to its place in the briefing and to the source sentence. [All actors]({_link(uri, ACTORS_URI)}).")
+
+        pages.update(_listing(first_uri, f"{flag} {md_text(label)}".strip(), intro, entries,
+                              ACTOR_BRIEFINGS_PER_PAGE, chunk))
+    lines = ["# Actors", "", "States and organisations whose positions the briefings report.", ""]
+    if rows:
+        lines += ["| Actor | Briefings | Statements | Latest |", "|---|--:|--:|---|", *rows]
+    else:
+        lines.append("No positions yet.")
+    pages[ACTORS_URI] = front_matter(_LISTING_META) + "\n".join(lines).rstrip() + "\n"
+    return pages
+
+
+def _statement(item: Item) -> str:
+    text = md_text(item.text)
+    if item.quote:
+        text = f"“{text}”"
+    if item.speaker:
+        text += f" — {md_text(item.speaker)}"
+    return text
+
+
+# ------------------------------------------------------------------ timeline and sources
+
+
+def render_timeline(briefings: list[Briefing]) -> dict[str, str]:
+    """Every dated event of every briefing, newest first."""
+    events = sorted(((item.date, briefing.slug, item.id, item, briefing)
+                     for briefing in briefings for item in briefing.timeline if item.date),
+                    key=lambda e: e[:3], reverse=True)
+
+    def chunk(uri: str, entries: list) -> list[str]:
+        lines, shown_date = [], None
+        for date, _, _, item, briefing in entries:
+            if date != shown_date:
+                lines += ["", f"## {md_text(date)}", ""]
+                shown_date = date
+            lines.append(f"- {md_text(item.text)} · {_title_link(briefing, uri, item.id)} · source {_source_links(item, briefing, uri)}")
+        return lines
+
+    def intro(uri: str) -> str:
+        return (f"{_plural(len(events), 'dated event')} from all briefings, newest first. A date is shown only "
+                "when an article states it or when a relative date can be resolved against the article's own date.")
+
+    return _listing(TIMELINE_URI, "Timeline", intro, events, TIMELINE_PER_PAGE, chunk)
+
+
+def render_sources(briefings: list[Briefing]) -> dict[str, str]:
+    """Every source article, newest first, with the briefing it went into."""
+    sources = sorted(((s.date or "", s.source_id, s, b) for b in briefings for s in b.sources),
+                     key=lambda e: e[:2], reverse=True)
+
+    def chunk(uri: str, entries: list) -> list[str]:
+        lines = []
+        for date, source_id, source, briefing in entries:
+            title = md_text(plain_label(source.title or source_id))
+            facts = [md_text(x) for x in (source.outlet, date or "undated") if x]
+            lines.append(f"- [{title}]({_link(uri, article_page_uri(source_id))}) · {' · '.join(facts)}"
+                         f" · in {_title_link(briefing, uri)}")
+        return lines
+
+    def intro(uri: str) -> str:
+        return f"{_plural(len(sources), 'source article')}, newest first, each with the briefing it went into."
+
+    return _listing(SOURCES_URI, "Sources", intro, sources, SOURCES_PER_PAGE, chunk)
+
+
+# ------------------------------------------------------------------ feed
+
+
+def render_feed(briefings: list[Briefing]) -> str:
+    return feed.atom_feed(briefings, feed_uri=FEED_URI, page_uri=briefing_page_uri)

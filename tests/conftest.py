@@ -23,3 +23,52 @@ def write(folder: Path, name: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# An article written to attack the page: markup, script, a javascript: link,
+# template syntax and a setext/hr line must all show as plain text.
+HOSTILE_ARTICLE = """\
+Hostile <script>window.__pwned = 1; alert(1)</script> markup reaches the wire desk
+
+Gardeners in Lisbon said <img src=x onerror="window.__pwned = 2; alert(2)"> and [click here](javascript:alert(3)) about the tulip harvest.
+---
+The tulip growers wrote {{ config.site_name }} and {% if true %}yes{% endif %} in their newsletter {: onclick=alert(4) } with <a href="javascript:alert(5)">a link</a> and <b>bold</b> words.
+"""
+
+# An article with explicit dates, so the timeline and a second actor page have entries.
+DATED_ARTICLE = """\
+---
+title: Norway and Chile sign fisheries accord in Oslo
+date: 2026-03-12
+source: Test Wire
+---
+
+Norway and Chile signed a fisheries accord in Oslo on March 10, 2026, officials said.
+
+The agreement follows talks that began on January 14, 2026 between the two governments.
+
+Norwegian Foreign Minister Espen Barth Eide said: "This accord protects the salmon stocks for a generation."
+
+Chile said it would ratify the accord next month.
+"""
+
+# Where GitHub Pages serves a project site: under the repository's name.
+PROJECT_SITE_URL = "https://user.github.io/repo/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site built once with --strict as GitHub Pages would serve it under a project path,
+    from the seeds plus a dated article and a hostile one."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = tmp_path_factory.mktemp("published")
+    for name in ("docs", "seeds", "briefings"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    write(project / "seeds", "zz-hostile.txt", HOSTILE_ARTICLE)
+    write(project / "seeds", "zz-fisheries.md", DATED_ARTICLE)
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True,
+                      site_url=PROJECT_SITE_URL))
+    return project / "site"
