@@ -14,16 +14,17 @@ from .people import find_people
 from .sections import Evidence, classify
 
 
-@cache
-def _first_verb() -> re.Pattern:
-    """A rough end of the grammatical subject: the first auxiliary, reporting verb or -ed form."""
-    aux = r"has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|do|did|continues?|remains?"
-    return re.compile(rf"\b(?:{aux}|{lexicon.reporting_verb_alternation()}|[a-z]+ed)\b")
+_AUXILIARY_OR_PAST = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|"
+                                r"does|do|did|continues?|remains?|[a-z]+ed)\b")
 
 
 def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
-    verb = _first_verb().search(text, start, end)
+    """The first actor named before the first verb: a rough grammatical subject."""
+    verb = _AUXILIARY_OR_PAST.search(text, start, end)
     limit = verb.start() if verb else min(end, start + 60)
+    reporting = lexicon.find_reporting_verbs(text, start, limit)
+    if reporting:
+        limit = reporting[0].start()
     for mention in mentions:
         if start <= mention.start and mention.end <= limit:
             return mention.code
@@ -40,7 +41,7 @@ def _has_reporting_verb(text: str, span) -> bool:
 
     'Officials said …' and '…, the officials said' count; 'levels that Western
     governments argue exceed …' (a subordinate clause) and 'Analysts say …' do not."""
-    for match in lexicon.reporting_verb_pattern().finditer(text, span.start, span.end):
+    for match in lexicon.find_reporting_verbs(text, span.start, span.end):
         if attribution.inside_quote_marks(text, span.start, match.start()) or not attribution.is_verb(text, match):
             continue
         before = text[span.start:match.start()]
@@ -70,7 +71,7 @@ def _home_voice(text: str, span, voice, home: str | None) -> str | None:
     """'Officials said …', '…, the officials said': an unnamed official speaks for the home state."""
     if home is None or voice.actor or voice.speaker:
         return None
-    for verb in lexicon.reporting_verb_pattern().finditer(text, span.start, span.end):
+    for verb in lexicon.find_reporting_verbs(text, span.start, span.end):
         if _unqualified_voice().search(text[span.start:verb.start()].rstrip()):
             return home
     return None

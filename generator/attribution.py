@@ -219,7 +219,7 @@ def _after_patterns() -> tuple[re.Pattern, ...]:
 
 
 def _stance(verb: str) -> str | None:
-    entry = lexicon.reporting_verbs().get(verb.lower())
+    entry = lexicon.reporting_verbs().get(" ".join(verb.lower().split()))
     return entry[1] if entry else None
 
 
@@ -255,7 +255,7 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     Before a quote the verb nearest the quote introduces it; for a sentence
     on its own the first verb is the main clause's."""
     text = resolver.text
-    verbs = [m for m in lexicon.reporting_verb_pattern().finditer(text, start, end)
+    verbs = [m for m in lexicon.find_reporting_verbs(text, start, end)
              if not inside_quote_marks(text, start, m.start()) and is_verb(text, m)
              and (m.end() >= end - 2 or has_complement(text, m))]
     for verb in (reversed(verbs) if nearest_first else verbs):
@@ -290,8 +290,8 @@ def is_verb(text: str, match: re.Match) -> bool:
     before = text[max(0, match.start() - 40):match.start()]
     if _NOUN_CONTEXT.search(before):
         return False
-    word = match.group(0).split()[0].lower()
-    base = lexicon.reporting_verbs()[match.group(0).lower()][0].split()[0]
+    word = match.group(0).split()[0]
+    base = lexicon.reporting_verbs()[match.group(0)][0].split()[0]
     if word != base:
         return True
     return bool(_VERB_CONTEXT.search(_SKIPPABLE.sub("", before)))

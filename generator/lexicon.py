@@ -6,9 +6,10 @@ extend without touching code. Everything is loaded once and cached.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick
@@ -236,16 +237,69 @@ def reporting_verbs() -> dict[str, tuple[str, str]]:
     return table
 
 
+@dataclass(frozen=True)
+class VerbMatch:
+    """A reporting verb found in a text, with the re.Match methods the callers use."""
+
+    first: int
+    last: int
+    phrase: str  # lower case, words joined by single spaces: a key of reporting_verbs()
+
+    def start(self, _group: int = 0) -> int:
+        return self.first
+
+    def end(self, _group: int = 0) -> int:
+        return self.last
+
+    def group(self, _group: int = 0) -> str:
+        return self.phrase
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _verbs_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in reporting_verbs():
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(options, key=len, reverse=True)) for first, options in table.items()}
+
+
+def find_reporting_verbs(text: str, start: int, end: int) -> list[VerbMatch]:
+    """Reporting verb forms in text[start:end], longest phrase first at each word."""
+    found = _reporting_verbs_in(text)
+    lo = bisect.bisect_left(found, start, key=lambda v: v.first)
+    hi = bisect.bisect_left(found, end, key=lambda v: v.first)
+    return [v for v in found[lo:hi] if v.last <= end]
+
+
+@lru_cache(maxsize=8)
+def _reporting_verbs_in(text: str) -> list[VerbMatch]:
+    """Every reporting verb form in a text, found once per text.
+
+    A word-by-word dictionary lookup: far faster than one regex alternation of
+    a thousand inflected forms, which matters at thousands of articles a second."""
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    table = _verbs_by_first_word()
+    found: list[VerbMatch] = []
+    i = 0
+    while i < len(words):
+        for option in table.get(words[i][2], ()):
+            n = len(option)
+            if all(i + k < len(words) and words[i + k][2] == option[k] for k in range(1, n)):
+                found.append(VerbMatch(words[i][0], words[i + n - 1][1], " ".join(option)))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
 @cache
 def reporting_verb_alternation() -> str:
     """A regex alternation of every reporting verb form, longest first."""
     return "|".join(re.escape(f) for f in sorted(reporting_verbs(), key=len, reverse=True))
-
-
-@cache
-def reporting_verb_pattern() -> re.Pattern:
-    """Matches any reporting verb form on word boundaries."""
-    return re.compile(r"\b(?:" + reporting_verb_alternation() + r")\b", re.I)
 
 
 @cache
@@ -286,11 +340,12 @@ def not_names() -> frozenset[str]:
 
 
 @cache
-def section_cues() -> dict[str, list[tuple[re.Pattern, float]]]:
-    """Section → [(phrase pattern, weight)], each phrase on word boundaries."""
-    table: dict[str, list[tuple[re.Pattern, float]]] = {}
+def section_cue_automaton() -> ahocorasick.Automaton:
+    """Every cue phrase (lower case) → (phrase, section, weight), for one pass over a sentence."""
+    automaton = ahocorasick.Automaton()
     for section, by_weight in load("sections.yml")["cues"].items():
         for weight, phrases in by_weight.items():
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-            table.setdefault(section, []).append((pattern, float(weight)))
-    return table
+            for phrase in phrases:
+                automaton.add_word(phrase, (phrase, section, float(weight)))
+    automaton.make_automaton()
+    return automaton

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import ahocorasick
+
 from . import lexicon
 from .actors import Mention, find_mentions
 from .model import Person
@@ -92,11 +94,28 @@ def known_surnames() -> dict[str, str | None]:
 
 
 @cache
-def _known_pattern() -> re.Pattern | None:
-    forms = sorted(known_people(), key=len, reverse=True)
-    if not forms:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+def _known_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for form in known_people():
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    return automaton
+
+
+def _known_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Known people's names in text[start:end], leftmost-longest, on word boundaries."""
+    candidates = []
+    for last, form in _known_automaton().iter(text, start, end):
+        first = last - len(form) + 1
+        if (first > 0 and text[first - 1].isalnum()) or (last + 1 < len(text) and text[last + 1].isalnum()):
+            continue
+        candidates.append((first, last + 1, form))
+    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+    kept: list[tuple[int, int, str]] = []
+    for candidate in candidates:
+        if not kept or candidate[0] >= kept[-1][1]:
+            kept.append(candidate)
+    return kept
 
 
 def surname(name: str) -> str:
@@ -239,13 +258,11 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             actor = _org_actor(match.group("org")) or _actor_before(text, match.start("role"), mentions)
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        pattern = _known_pattern()
-        if pattern:
-            for match in pattern.finditer(text, span_start, span_end):
-                known = known_people()[match.group(0)]
-                # the name as this article writes it: scorers and readers match the text's spelling
-                person = index.add(Person(name=match.group(0), role=known.role, actor=known.actor))
-                found.append(PersonMention(start=match.start(), end=match.end(), person=person))
+        for first, last, form in _known_mentions(text, span_start, span_end):
+            known = known_people()[form]
+            # the name as this article writes it: scorers and readers match the text's spelling
+            person = index.add(Person(name=form, role=known.role, actor=known.actor))
+            found.append(PersonMention(start=first, end=last, person=person))
     found.extend(_surname_mentions(text, spans, index, found))
     found.sort(key=lambda m: m.start)
     return index, _without_overlaps(found)

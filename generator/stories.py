@@ -23,6 +23,9 @@ from .model import Analysis, Story
 SIMILARITY_THRESHOLD = 0.26
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _TERMS_PER_ARTICLE = 25  # the article's most distinctive terms, used to find candidate pairs
+# A term shared by more articles than this is not distinctive enough to pair them; the cap
+# keeps the number of compared pairs linear in the number of articles.
+_MAX_POSTING = 200
 
 
 @cache
@@ -87,6 +90,8 @@ def _candidate_similarities(analyses: list[Analysis]) -> dict[tuple[int, int], f
             postings[term].append(i)
     similarities: dict[tuple[int, int], float] = {}
     for members in postings.values():
+        if len(members) > _MAX_POSTING:
+            continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if (i, j) not in similarities:
