@@ -10,7 +10,7 @@ from . import attribution, lexicon, segment
 from .actors import Mention, find_mentions
 from .dates import dates_in, parse_iso
 from .model import Analysis, Article, Event, Quote, Sentence
-from .people import find_people
+from .people import JOURNALIST, find_people
 from .sections import Evidence, classify
 
 
@@ -110,7 +110,7 @@ def analyse(article: Article) -> Analysis:
         sentence_text = text[span.start:span.end]
         evidence = Evidence(
             party_voice=bool(voice.actor or (speaker and speaker.actor)),
-            person_voice=speaker is not None,
+            person_voice=speaker is not None and speaker.role != JOURNALIST,
             reporting=_has_reporting_verb(text, span),
             quoted=in_quote,
             article_year=anchor.year if anchor else None,

@@ -54,6 +54,15 @@ def _lower_role_pattern() -> re.Pattern:
     return re.compile(rf"(?:\b(?:the|its|their|his|her)|'s|’s) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
 
 
+JOURNALIST = "journalist"  # the role of a reporter named by their outlet: a narrator, not a party
+
+
+@cache
+def _journalist_pattern() -> re.Pattern:
+    """"NPR's Emily Harris", "CNN's Nick Paton Walsh": a reporter, named with the outlet's possessive."""
+    return re.compile(rf"(?:{lexicon.outlet_pattern().pattern})(?:'s|’s) (?P<name>{_NAME})")
+
+
 @dataclass(frozen=True, kw_only=True)
 class PersonMention:
     start: int
@@ -244,6 +253,11 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
+        for match in _journalist_pattern().finditer(text, span_start, span_end):
+            name = _clean_name(match.group("name"))
+            if name and not index.get(name):
+                person = index.add(Person(name=name, role=JOURNALIST))
+                found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _lower_role_pattern().finditer(text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
