@@ -48,7 +48,7 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
         if seen[key] <= 2:  # a cue repeated in one sentence counts twice at most
             scores[section] += weight
     if evidence.party_voice or evidence.person_voice:
-        scores["position"] += 3.0
+        scores["position"] += 4.0
     elif evidence.reporting:
         scores["position"] += 2.0
     if evidence.quoted:
