@@ -104,7 +104,11 @@ def analyse(article: Article) -> Analysis:
         voice = sentence_voices[number]
         subject = _subject_actor(text, span.start, span.end, sentence_mentions)
         speaker = voice.speaker
-        actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(text, span, voice, home) or subject
+        actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(text, span, voice, home)
+        if actor is None:
+            # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
+            doer = attribution.sentence_subject(resolver, span.start, span.end, "subject").speaker
+            actor = (doer.actor if doer else None) or subject
         if actor is None and sentence_mentions:
             actor = sentence_mentions[0].code
         sentence_text = text[span.start:span.end]

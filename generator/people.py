@@ -211,7 +211,7 @@ def _actor_before(text: str, start: int, mentions: list[Mention]) -> str | None:
     """The actor written just before a role: "Iranian Foreign Minister", "Japan's Prime Minister"."""
     for mention in reversed(mentions):
         if mention.end <= start:
-            return mention.code if text[mention.end:start] in (" ", "'s ", "’s ") else None
+            return mention.code if text[mention.end:start] in ("", " ", "'s ", "’s ") else None
     return None
 
 
@@ -262,7 +262,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
-            actor = _actor_in(text, match.start(), match.start("role"), mentions)
+            actor = (_actor_in(text, match.start(), match.start("role"), mentions)
+                     or _actor_before(text, match.start(), mentions))  # "Hong Kong's chief executive, Carrie Lam,"
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _appositive_pattern().finditer(text, span_start, span_end):
