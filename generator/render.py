@@ -107,7 +107,8 @@ def _section(title: str, items: tuple[Item, ...], briefing: Briefing) -> list[st
 
 
 def render_briefing(briefing: Briefing) -> str:
-    meta = {"briefing": briefing.slug, "status": briefing.status}
+    # Briefings rank above the articles and pages that mention the same names.
+    meta = {"briefing": briefing.slug, "status": briefing.status, "search": {"boost": 2}}
     if briefing.date:
         meta["date"] = briefing.date
     if briefing.tags:
