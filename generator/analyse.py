@@ -104,7 +104,8 @@ def analyse(article: Article) -> Analysis:
         voice = sentence_voices[number]
         subject = _subject_actor(text, span.start, span.end, sentence_mentions)
         speaker = voice.speaker
-        actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(text, span, voice, home)
+        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(text, span, voice, home)
+        actor = voice_actor
         if actor is None:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
             doer = attribution.sentence_subject(resolver, span.start, span.end, "subject").speaker
@@ -113,7 +114,7 @@ def analyse(article: Article) -> Analysis:
             actor = sentence_mentions[0].code
         sentence_text = text[span.start:span.end]
         evidence = Evidence(
-            party_voice=bool(voice.actor or (speaker and speaker.actor)),
+            party_voice=voice_actor is not None,
             person_voice=speaker is not None and speaker.role != JOURNALIST,
             reporting=_has_reporting_verb(text, span),
             quoted=in_quote,

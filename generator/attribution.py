@@ -167,8 +167,10 @@ class Resolver:
         if words and words[0] in lexicon.group_pronouns():
             return None, actor
         for match in _name_pattern().finditer(core):
-            # a name that opens the phrase or stands right before the verb
-            if match.end() != len(core) and match.start() > 0:
+            # a name right before the verb, or one that opens the phrase and is followed by
+            # an appositive ("Lena Holt, the bloc's spokeswoman,"), not by more of the subject
+            # ("Regional dynamics have added")
+            if match.end() != len(core) and not (match.start() == 0 and core[match.end():].startswith(",")):
                 continue
             name_start = start + match.start("name")
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
@@ -297,7 +299,7 @@ def is_verb(text: str, match: re.Match) -> bool:
     return bool(_VERB_CONTEXT.search(_SKIPPABLE.sub("", before)))
 
 
-_COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.]+\s+){0,3}?(?:that\b|[,:\"“]|$)")
+_COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.]+\s+){0,3}?(?:that\b|[,:\"“])")
 
 
 def has_complement(text: str, match: re.Match) -> bool:

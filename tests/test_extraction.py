@@ -87,3 +87,54 @@ def test_relative_dates_resolve_only_against_a_dated_article():
 def test_explicit_dates_with_a_year_need_no_anchor():
     a = run("The agreement was signed on July 14, 2015 in Vienna.\n")
     assert [e.date for e in a.events] == ["2015-07-14"]
+
+
+def test_speaker_with_an_honorific_after_the_quote():
+    a = run('"We will not sign anything that harms our farmers," Mr. Okafor said on Monday.\n')
+    [quote] = a.quotes
+    assert quote.speaker == "Okafor"
+
+
+def test_speaker_in_an_appositive_after_the_quote():
+    a = run('"We are working on plans to protect our companies," Lena Holt, the bloc\'s trade spokeswoman, '
+            'told reporters.\n')
+    assert a.quotes[0].speaker == "Lena Holt"
+
+
+def test_quote_introduced_by_a_colon_and_a_following_quote_inherit_the_speaker():
+    a = run("Iranian Foreign Minister Reza Karimi appeared doubtful: \"I do not trust these three countries.\"\n\n"
+            "\"They have broken every promise they ever made to us,\" he added.\n")
+    assert [q.speaker for q in a.quotes] == ["Reza Karimi", "Reza Karimi"]
+    assert {q.actor for q in a.quotes} == {"IRN"}
+
+
+def test_family_name_first_names_are_referred_back_to_by_the_family_name():
+    a = run("North Korean Foreign Minister Ri Son Gwon spoke in Pyongyang.\n\n"
+            "Mr. Ri said, \"The door to talks is closed for now.\"\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Ri Son Gwon"
+    assert quote.actor == "PRK"
+
+
+def test_bare_attribution_in_the_next_short_sentence():
+    a = run('Trade Secretary Paul Dunn spoke after the vote.\n\n'
+            '"The market will adjust to these rules within a year." Dunn said Monday.\n')
+    assert a.quotes[0].speaker == "Paul Dunn"
+
+
+def test_unnamed_officials_speak_for_the_dateline_state():
+    a = run("OFFICIALS SAY TALKS WILL GO ON\n    CAIRO, April 2 - Officials said the talks would go on next week.\n REUTER\n")
+    assert a.sentences[0].actor == "EGY"
+    assert a.sentences[0].section == "position"
+
+
+def test_a_reporter_named_by_the_outlet_is_not_a_party():
+    a = run("The vote count is slow. NPR's Dana Wells reports that results may take days.\n")
+    reporter = next(p for p in a.people if p.name == "Dana Wells")
+    assert reporter.role == "journalist"
+
+
+def test_a_verb_used_as_a_noun_is_not_attribution():
+    a = run("Regional dynamics have added urgency to the diplomatic push.\n")
+    assert a.sentences[0].section != "position"
+    assert a.sentences[0].speaker is None
