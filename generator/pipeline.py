@@ -114,5 +114,6 @@ def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, 
     pages |= render.render_actors(briefings)
     pages |= render.render_timeline(briefings)
     pages |= render.render_sources(briefings)
+    pages |= render.render_tags(briefings)
     pages[render.FEED_URI] = render.render_feed(briefings)
     return dict(sorted(pages.items()))

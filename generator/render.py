@@ -118,6 +118,10 @@ def render_briefing(briefing: Briefing) -> str:
     if briefing.date:
         facts.insert(0, f"**Date:** {briefing.date}")
     lines += [" · ".join(facts), ""]
+    if briefing.tags:
+        uri = briefing_page_uri(briefing.slug)
+        lines += ["Tags: " + ", ".join(f"[{md_text(plain_label(t))}]({_link(uri, tag_page_uri(t))})"
+                                       for t in briefing.tags), ""]
     if briefing.bottom_line:
         lines += ['!!! abstract "Bottom line"', ""]
         for item in briefing.bottom_line:
@@ -160,7 +164,8 @@ def render_briefing(briefing: Briefing) -> str:
 def render_article(analysis: Analysis, briefing_slug: str) -> str:
     """The article as the extractor read it: each sentence anchored, labelled and quotable."""
     article = analysis.article
-    meta = {"article": article.source_id, "briefing": briefing_slug, "search": {"boost": 0.5}}
+    # Out of search: briefings carry the same sentences, and the index is loaded whole by every reader.
+    meta = {"article": article.source_id, "briefing": briefing_slug, "search": {"exclude": True}}
     title = plain_label(article.title or article.source_id)
     lines = [f"# {md_text(title)}", ""]
     facts = [md_text(x) for x in (article.source, article.date, article.dateline, article.path) if x]
@@ -192,6 +197,8 @@ ARCHIVE_URI = "archive.md"
 SOURCES_URI = "sources.md"
 TIMELINE_URI = "timeline.md"
 ACTORS_URI = "actors/index.md"
+TAGS_URI = "tags/index.md"
+TAG_BRIEFINGS_PER_PAGE = 100  # briefings per page of a tag
 FEED_URI = "feed.xml"
 _LISTING_META = {"search": {"exclude": True}}  # listings repeat briefing text; search finds the briefings
 
@@ -200,6 +207,11 @@ def actor_page_uri(label: str, code: str) -> str:
     """One page per state or organisation, named after its display name."""
     slug = slugify(label) or slugify(code)
     return f"actors/{slug if slug != 'index' else slugify(code)}.md"
+
+
+def tag_page_uri(tag: str) -> str:
+    slug = slugify(tag) or "tag"
+    return f"tags/{slug if slug != 'index' else 'tag-index'}.md"
 
 
 def _link(from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -297,7 +309,7 @@ def render_home(briefings: list[Briefing]) -> str:
                 lines += [f"    Actors: {_actor_links(briefing, uri)}", ""]
         lines += ["</div>", ""]
     lines += [f"Browse by [actor]({_link(uri, ACTORS_URI)}), on the [timeline]({_link(uri, TIMELINE_URI)}), "
-              f"by [tag](tags.md) or by [source]({_link(uri, SOURCES_URI)}); "
+              f"by [tag]({_link(uri, TAGS_URI)}) or by [source]({_link(uri, SOURCES_URI)}); "
               f"follow new briefings with the [Atom feed]({_link(uri, FEED_URI)}).", ""]
     return front_matter(_LISTING_META) + "\n".join(lines).rstrip() + "\n"
 
@@ -364,6 +376,43 @@ def _statement(item: Item) -> str:
     if item.speaker:
         text += f" — {md_text(item.speaker)}"
     return text
+
+
+# ------------------------------------------------------------------ tags
+
+
+def render_tags(briefings: list[Briefing]) -> dict[str, str]:
+    """An index of tags, and one listing of briefings per tag, newest first.
+
+    One page per tag, split into numbered pages, instead of one page listing
+    every briefing under every tag: that page would grow with the whole site."""
+    by_page: dict[str, list[Briefing]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for briefing in _newest_first(briefings):
+        for tag in dict.fromkeys(plain_label(t) for t in briefing.tags):
+            uri = tag_page_uri(tag)
+            names.setdefault(uri, tag)
+            if briefing not in by_page[uri][-1:]:
+                by_page[uri].append(briefing)
+
+    def chunk(uri: str, entries: list[Briefing]) -> list[str]:
+        return [f"- {md_text(b.date or 'undated')} · {_title_link(b, uri)} · {_plural(len(b.sources), 'source')}"
+                for b in entries]
+
+    pages: dict[str, str] = {}
+    rows = []
+    for first_uri in sorted(by_page, key=lambda u: names[u].casefold()):
+        name, entries = md_text(names[first_uri]), by_page[first_uri]
+        rows.append(f"- [{name}]({_link(TAGS_URI, first_uri)}) ({len(entries):,})")
+
+        def intro(uri: str, name=name, count=len(entries)) -> str:
+            return f"{_plural(count, 'briefing')} tagged {name}, newest first. [All tags]({_link(uri, TAGS_URI)})."
+
+        pages.update(_listing(first_uri, f"Tag: {name}", intro, entries, TAG_BRIEFINGS_PER_PAGE, chunk))
+    lines = ["# Tags", "", "Briefings by the states and organisations they are mainly about, and by editors' tags.", ""]
+    lines += rows or ["No tags yet."]
+    pages[TAGS_URI] = front_matter(_LISTING_META) + "\n".join(lines).rstrip() + "\n"
+    return pages
 
 
 # ------------------------------------------------------------------ timeline and sources

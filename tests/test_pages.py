@@ -100,6 +100,16 @@ def test_briefing_links_each_actor_to_its_page(published_site: Path):
     assert 'href="../../actors/turkey/"' in page
 
 
+def test_tag_pages_list_their_briefings_and_briefings_link_their_tags(published_site: Path):
+    index = read(published_site, "tags/index.html")
+    for tag in ("egypt", "iran", "turkey", "united-states", "norway", "chile"):
+        assert f'href="{tag}/"' in index
+    page = read(published_site, "tags/iran/index.html")
+    assert f'href="../../briefings/{SEED_SLUG}/"' in page and FISHERIES_SLUG not in page
+    briefing = read(published_site, f"briefings/{SEED_SLUG}/index.html")
+    assert 'href="../../tags/egypt/"' in briefing
+
+
 def test_timeline_lists_dated_events_newest_first(published_site: Path):
     page = read(published_site, "timeline/index.html")
     march, january = page.index("2026-03-10"), page.index("2026-01-14")
@@ -175,6 +185,7 @@ def synthetic_briefings(count: int) -> list[Briefing]:
         briefings.append(Briefing(
             slug=f"story-{n:04d}", title=f"Story number {n}", date=date,
             bottom_line=(Item(id=f"s-{n:08x}", text=f"Bottom line of story {n}.", citations=cite),),
+            tags=("Turkey",),
             positions=(ActorPosition(actor="TUR", label="Turkey", flag="🇹🇷", people=(),
                                      items=(Item(id=f"q-{n:08x}", text=f"Turkey on story {n}.", citations=cite),)),),
             timeline=(Item(id=f"t-{n:08x}", text=f"Event of story {n}.", date=date, citations=cite),),
@@ -189,9 +200,11 @@ def test_index_pages_stay_small_as_briefings_accumulate():
     assert home.count("-   **[") == render.HOME_LATEST
     assert "(archive.md)" in home
     listings = {**render.render_archive(briefings), **render.render_actors(briefings),
-                **render.render_timeline(briefings), **render.render_sources(briefings)}
+                **render.render_timeline(briefings), **render.render_sources(briefings),
+                **render.render_tags(briefings)}
     assert len([uri for uri in listings if uri == "archive.md" or uri.startswith("archive/")]) == 10
     assert len([uri for uri in listings if uri.startswith("actors/turkey")]) == 50
+    assert len([uri for uri in listings if uri.startswith("tags/turkey")]) == 10
     # every line of every listing made it onto exactly one page
     assert sum(page.count("(../briefings/story-") + page.count("(briefings/story-")
                for uri, page in listings.items() if uri.startswith(("archive", "sources"))) == 2000
