@@ -144,7 +144,7 @@ def report(results: list[dict]) -> str:
         ("largest page of: an actor", lambda r: kb(r["actor_page_max"])),
         ("largest page of: timeline", lambda r: kb(r["timeline_page_max"])),
         ("largest page of: sources", lambda r: kb(r["sources_page_max"])),
-        ("tags page", lambda r: kb(r["tags_html"])),
+        ("tags index", lambda r: kb(r["tags_html"])),
         ("search index", lambda r: kb(r["search_index"])),
         ("feed", lambda r: kb(r["feed"])),
         ("whole site", lambda r: f"{r['site_bytes'] / 1e6:,.1f} MB in {r['site_files']:,} files"),
