@@ -3,11 +3,14 @@
     extract PATH... [--json]   what the extractor understood (the contract of ../shared/eval/GUIDELINES.md)
     check                      validate every override in briefings/; exit 1 on any problem
     build --out DIR            write the generated Markdown pages to DIR (for builders without the plugin)
-    schema                     print the JSON Schema of override files
+    schema                     write the JSON Schemas of override files into generator/schema/
+    overrides new SLUG         start briefings/SLUG.yml, listing the briefing's current item ids
+    overrides ids SLUG         list the current item ids of a briefing
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -32,7 +35,9 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _site(args: argparse.Namespace) -> pipeline.Site:
     root = Path(args.root).resolve()
-    return pipeline.build_site(root / args.seeds, root / args.overrides, root=root)
+    docs = root / args.docs
+    existing = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
+    return pipeline.build_site(root / args.seeds, root / args.overrides, root=root, existing_pages=existing)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -65,9 +70,60 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema_text(model) -> str:
+    return json.dumps(overrides.json_schema(model), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def _schema(args: argparse.Namespace) -> int:
-    json.dump(overrides.json_schema(), sys.stdout, indent=2, sort_keys=True)
-    sys.stdout.write("\n")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, model in overrides.SCHEMAS.items():
+        target = out / name
+        text = schema_text(model)
+        changed = not target.exists() or target.read_text(encoding="utf-8") != text
+        if changed:
+            target.write_text(text, encoding="utf-8")
+        print(f"{target}: {'written' if changed else 'unchanged'}")
+    return 0
+
+
+def _edited(args: argparse.Namespace) -> tuple[overrides.EditedBriefing | None, overrides.Edits]:
+    """The briefing whose override file would be SLUG.yml; None (and a message) if there is none."""
+    root = Path(args.root).resolve()
+    extraction = pipeline.extract([root / args.seeds], relative_to=root)
+    edits = overrides.load_edits(root / args.overrides, shown_prefix=args.overrides)
+    by_slug = {e.slug: e for e in overrides.edit_site(extraction.stories, edits).briefings}
+    if args.slug in by_slug:
+        return by_slug[args.slug], edits
+    close = difflib.get_close_matches(args.slug, sorted(by_slug), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; briefings: {', '.join(sorted(by_slug)) or 'none'}"
+    print(f"no briefing has the slug '{args.slug}'{hint}", file=sys.stderr)
+    return None, edits
+
+
+def _overrides_new(args: argparse.Namespace) -> int:
+    target = Path(args.root).resolve() / args.overrides / f"{args.slug}.yml"
+    shown = f"{args.overrides}/{args.slug}.yml"
+    if target.exists():
+        print(f"{shown} already exists; edit it, or list the current ids with "
+              f"`python -m generator overrides ids {args.slug}`", file=sys.stderr)
+        return 1
+    entry, _ = _edited(args)
+    if entry is None:
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as out:  # "x": never overwrite, even if it appeared meanwhile
+        out.write(overrides.starter(entry.base, args.overrides))
+    print(f"wrote {shown}")
+    return 0
+
+
+def _overrides_ids(args: argparse.Namespace) -> int:
+    entry, edits = _edited(args)
+    if entry is None:
+        return 1
+    loaded = edits.briefings.get(args.slug)
+    print("\n".join(overrides.item_listing(entry.base, loaded.override if loaded else None)))
     return 0
 
 
@@ -75,6 +131,7 @@ def _add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", default=".", help="the project folder (default: current folder)")
     parser.add_argument("--seeds", default="seeds", help="articles folder, relative to --root")
     parser.add_argument("--overrides", default="briefings", help="override folder, relative to --root")
+    parser.add_argument("--docs", default="docs", help="static pages folder (docs_dir), relative to --root")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     _add_site_options(build)
     build.add_argument("--out", required=True, help="output folder")
     build.set_defaults(run=_build)
-    schema = commands.add_parser("schema", help="print the JSON Schema of override files")
+    schema = commands.add_parser("schema", help="write the JSON Schemas of override files")
+    schema.add_argument("--out", default=str(Path(overrides.__file__).parent / "schema"),
+                        help="folder to write them to (default: generator/schema)")
     schema.set_defaults(run=_schema)
+    editing = commands.add_parser("overrides", help="help with override files").add_subparsers(
+        dest="action", required=True)
+    new = editing.add_parser("new", help="start briefings/SLUG.yml, listing the current item ids as comments")
+    ids = editing.add_parser("ids", help="list the current item ids of a briefing")
+    for sub, run in ((new, _overrides_new), (ids, _overrides_ids)):
+        sub.add_argument("slug", help="the briefing's slug (the last part of its address)")
+        _add_site_options(sub)
+        sub.set_defaults(run=run)
     args = parser.parse_args(argv)
     return args.run(args)

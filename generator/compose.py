@@ -177,17 +177,24 @@ def _main_actors(story: Story) -> list[str]:
     return sorted(counts, key=lambda c: (-counts[c], c))[:5]
 
 
+def actor_heading(actor: str) -> tuple[str, str]:
+    """The label and flag a position of this actor is shown under (editors' moves create positions too)."""
+    known = lexicon.actors().get(actor)
+    if known:
+        return known.name, known.flag
+    return ("Other voices" if actor == OTHER_VOICES else actor), ""
+
+
 def _positions(pools: dict[str, _Pool], speakers: dict[str, list[str]], story: Story) -> tuple[ActorPosition, ...]:
-    info = lexicon.actors()
     weight = Counter({actor: len(pool.items) for actor, pool in pools.items()})
     ordered = sorted(pools, key=lambda a: (a == OTHER_VOICES, -weight[a], a))
     result = []
     for actor in ordered:
-        known = info.get(actor)
+        label, flag = actor_heading(actor)
         result.append(ActorPosition(
             actor=actor,
-            label=known.name if known else ("Other voices" if actor == OTHER_VOICES else actor),
-            flag=known.flag if known else "",
+            label=label,
+            flag=flag,
             people=tuple(speakers.get(actor, ())),
             items=tuple(pools[actor].items),
         ))

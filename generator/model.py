@@ -113,6 +113,7 @@ class Item:
     pinned: bool = False
     editorial: bool = False  # written by an editor, not generated
     note: str | None = None
+    link: SourceLink | None = None  # an editor's citation of a page outside the briefing's sources
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -162,3 +163,11 @@ class Briefing:
     notes: tuple[Item, ...] = ()
     override_file: str | None = None  # the editor's file merged into it, if any
     hidden: tuple[str, ...] = field(default=())  # ids hidden by the override
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceLink:
+    """A web page an editor cites for a line they wrote."""
+
+    url: str  # http(s) only, checked when the override is read
+    title: str | None = None

@@ -1,14 +1,14 @@
 """The pipeline, read top to bottom: read → analyse → group → compose with overrides → render."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import render
 from .analyse import analyse
-from .compose import compose
 from .model import Analysis, Briefing, Story
-from .overrides import apply, load_overrides, unmatched
+from .overrides import edit_site, load_edits
 from .reading import ArticleError, find_article_files, read_article
 from .stories import group
 
@@ -77,24 +77,36 @@ class Site:
     pages: dict[str, str]  # docs-relative URI → Markdown
     briefings: tuple[Briefing, ...]
     problems: tuple[str, ...]  # unreadable articles and override problems, one line each
+    # Briefings whose override files were all valid, by the slug their file names:
+    # `mkdocs serve` passes them back as last_good to show while an override is broken.
+    good: dict[str, Briefing] = field(default_factory=dict)
+    kept: tuple[str, ...] = ()  # slugs of briefings shown as they last were, because an override is broken
 
 
-def build_site(seeds: Path, overrides_dir: Path, *, root: Path) -> Site:
-    """read → analyse → group → compose → merge overrides → render."""
+def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: Collection[str] = (),
+               last_good: Mapping[str, Briefing] | None = None) -> Site:
+    """read → analyse → group → (editors' choice of articles) → compose → merge overrides → render.
+
+    existing_pages: docs-relative pages already in the site, which an editor's slug must not take.
+    last_good: briefings to show instead of one whose override has a problem (see Site.good)."""
     extraction = extract([seeds], relative_to=root)
-    overrides, problems = load_overrides(overrides_dir, shown_prefix=_shown(overrides_dir, root))
-    briefings = []
-    for story in extraction.stories:
-        briefing = compose(story)
-        if story.slug in overrides:
-            merged, found = apply(briefing, overrides[story.slug])
-            problems += found
-            briefing = briefing if found else merged  # a broken override is not half-applied
+    edits = load_edits(overrides_dir, shown_prefix=_shown(overrides_dir, root))
+    empty = Extraction(analyses=(), stories=(), problems=())
+    reserved = set(existing_pages) | set(render_site(empty, []))  # pages every site has, whatever its articles
+    edited = edit_site(extraction.stories, edits, reserved_pages=reserved)
+    briefings, stories, good, kept = [], [], {}, []
+    for entry in edited.briefings:
+        briefing = entry.briefing
+        if not entry.failed:
+            good[entry.slug] = briefing
+        elif last_good and entry.slug in last_good:
+            briefing = last_good[entry.slug]
+            kept.append(entry.slug)
         briefings.append(briefing)
-    problems += unmatched(overrides, {s.slug for s in extraction.stories})
-    pages = render_site(extraction, briefings)
+        stories.append(Story(slug=briefing.slug, analyses=entry.story.analyses))  # article pages link to it
+    pages = render_site(replace(extraction, stories=tuple(stories)), briefings)
     return Site(pages=pages, briefings=tuple(briefings),
-                problems=extraction.problems + tuple(str(p) for p in problems))
+                problems=extraction.problems + tuple(str(p) for p in edited.problems), good=good, kept=tuple(kept))
 
 
 def _shown(folder: Path, root: Path) -> str:

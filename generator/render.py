@@ -79,6 +79,8 @@ def _citations(item: Item, briefing: Briefing) -> str:
     for citation in item.citations:
         source = by_number[citation.source]
         links.append(_citation_link(citation, source.source_id))
+    if item.link:  # an editor's citation of a web page; the address was checked when the override was read
+        links.append(f'<sup>[\\[{md_text(plain_label(item.link.title or "web"))}\\]]({item.link.url})</sup>')
     return " ".join(links)
 
 
@@ -97,6 +99,8 @@ def _item_line(item: Item, briefing: Briefing) -> str:
         text = f"**{item.date}** — {text}"
     if item.note:
         text += f" *({md_text(item.note)})*"
+    if item.editorial:  # readers can tell an editor's line from one taken from the sources
+        text += " <small>(editor)</small>"
     return f"- {text} {_citations(item, briefing)}\n  {{: #{item.id} }}"
 
 

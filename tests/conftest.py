@@ -72,3 +72,54 @@ def published_site(tmp_path_factory) -> Path:
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True,
                       site_url=PROJECT_SITE_URL))
     return project / "site"
+
+
+# A small newsroom for the editing tests: two articles on one story (a dam) and
+# one on another (a harvest), written so that tests do not depend on the seeds.
+NEWSROOM = {
+    "dam-a.md": """\
+---
+title: Norway and Sweden Reopen Talks on the Kessel Dam
+date: 2026-03-02
+source: Nordic Wire
+---
+Norway and Sweden reopened talks on the Kessel dam on Monday in Geneva.
+The dam on the Kessel river has divided the two neighbours for a decade.
+Engineers from both sides inspected the reservoir last week.
+Swedish Foreign Minister Anna Berg said the dam threatens farmers downstream.
+A final agreement on water sharing is expected next month.
+""",
+    "dam-b.md": """\
+---
+title: Kessel Dam Talks Continue in Geneva
+date: 2026-03-03
+source: Alpine Post
+---
+Negotiators from Norway and Sweden met again in Geneva on Tuesday to discuss the Kessel dam.
+The Kessel reservoir holds water for both Norway and Sweden.
+Norway insists the dam is needed for electricity.
+Mediators hope to close the Kessel dam file before the summer.
+""",
+    "harvest.md": """\
+---
+title: Record Wheat Harvest in the Northern Plains
+date: 2026-03-01
+source: Farm Gazette
+---
+Farmers in the northern plains brought in a record wheat harvest this season.
+Grain prices fell on local markets as silos filled up.
+""",
+}
+DAM = "norway-and-sweden-reopen-talks-on-the-kessel-dam"
+HARVEST = "record-wheat-harvest-in-the-northern-plains"
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Path:
+    """A project with the site configuration, the newsroom's articles and an empty briefings folder."""
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name, text in NEWSROOM.items():
+        write(tmp_path / "seeds", name, text)
+    (tmp_path / "briefings").mkdir()
+    return tmp_path
