@@ -15,6 +15,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, sync_playwright
 
 from conftest import PROJECT_SITE_URL
 
@@ -22,9 +24,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.is_file(),
     reason=f"browser tests need Debian's Chromium at {CHROMIUM}: `apt-get install chromium` (.ci/run installs it)")
-
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402 (after the skip marker, imports stay cheap)
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync"]
