@@ -84,12 +84,13 @@ class Site:
 
 
 def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: Collection[str] = (),
-               last_good: Mapping[str, Briefing] | None = None) -> Site:
+               last_good: Mapping[str, Briefing] | None = None, extraction: Extraction | None = None) -> Site:
     """read → analyse → group → (editors' choice of articles) → compose → merge overrides → render.
 
     existing_pages: docs-relative pages already in the site, which an editor's slug must not take.
-    last_good: briefings to show instead of one whose override has a problem (see Site.good)."""
-    extraction = extract([seeds], relative_to=root)
+    last_good: briefings to show instead of one whose override has a problem (see Site.good).
+    extraction: what extract() made of seeds, when the caller knows no article changed since."""
+    extraction = extraction or extract([seeds], relative_to=root)
     edits = load_edits(overrides_dir, shown_prefix=_shown(overrides_dir, root))
     empty = Extraction(analyses=(), stories=(), problems=())
     reserved = set(existing_pages) | set(render_site(empty, []))  # pages every site has, whatever its articles
