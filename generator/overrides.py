@@ -384,7 +384,7 @@ def _model_at(model: type[BaseModel], loc: Sequence) -> tuple[type[BaseModel], A
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             holder = annotation
             info = annotation.model_fields.get(part)
-            if info is None:
+            if info is None:  # an unknown key: its holder is the model it was written in
                 return holder, None
             annotation = info.annotation
         elif get_origin(annotation) in (dict, list):
@@ -445,18 +445,24 @@ def _pattern_message(value: str, pattern: str, slug: str) -> str:
     return f"{value!r} {_PATTERN_HINTS[pattern].replace('SLUG', slug)}"
 
 
+def _removable(holder: type[BaseModel]) -> tuple[str, ...]:
+    """The keys a mapping's `remove:` list accepts."""
+    field_info = holder.model_fields.get("remove")
+    return get_args(get_args(field_info.annotation)[0]) if field_info else ()
+
+
 def _message(error: dict, model: type[BaseModel], loc: Sequence, slug: str) -> str:
     kind, value = error["type"], error["input"]
     holder, annotation = _model_at(model, loc)
     if kind == "extra_forbidden":
-        allowed = list(_model_at(model, loc[:-1])[1].model_fields) if loc[:-1] else list(model.model_fields)
+        allowed = list(holder.model_fields)
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
         return f"unknown key '{loc[-1]}'; {hint}"
     if kind == "missing":
-        return f"the key '{loc[-1]}' is missing; {holder.expected if hasattr(holder, 'expected') else ''}".rstrip("; ")
+        return f"the key '{loc[-1]}' is missing (expected {getattr(holder, 'expected', 'a mapping of keys')})"
     if value is None:
-        removable = "list it under remove: to drop the value, or " if loc[-1] in ("date", "tags", "name", "role", "actor") else ""
+        removable = "list it under remove: to drop the value, or " if loc[-1] in _removable(holder) else ""
         return f"is empty; {removable}write a value (or delete the line)"
     if kind == "string_pattern_mismatch":
         return _pattern_message(value, error["ctx"]["pattern"], slug)
@@ -572,14 +578,15 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
     """The stories after editors' decisions: articles added, removed (split off) and briefings merged.
 
     A story keeps the slug the grouping gave it (so its override file keeps
-    matching) as long as it keeps any article; articles split off form one new
-    story per briefing they left, named like any other story."""
+    matching) as long as it keeps any article. The articles a briefing gives
+    up (removed, or left out of a replace: list) that no other briefing takes
+    form one new story per briefing they left, named like any other story."""
     by_slug = {s.slug: s for s in stories}
     refs = _article_refs(stories)
     problems: list[Problem] = []
     members = {s.slug: list(s.analyses) for s in stories}
     claimed: dict[str, tuple[str, LoadedOverride, tuple]] = {}  # article path → (slug, file, path) that took it
-    removed: dict[str, list] = {}
+    deciding: list[str] = []
     merged_into: dict[str, str] = {}
 
     def claim(slug: str, loaded: LoadedOverride, path: tuple, analysis) -> bool:
@@ -596,12 +603,12 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
         override = loaded.override
         if not (override.articles or override.merge_with) or slug not in by_slug or slug in excluded:
             continue  # files that name no generated story are reported below or by _unmatched
+        deciding.append(slug)
         current = members[slug]
-        articles = override.articles
-        if articles and articles.replace is not None:
+        articles = override.articles or ListEdit()
+        if articles.replace is not None:
             current.clear()
-        for part, entries in (("replace", articles.replace or []) if articles else ("replace", []),
-                              ("add", articles.add if articles else [])):
+        for part, entries in (("replace", articles.replace or []), ("add", articles.add)):
             for n, ref in enumerate(entries):
                 path = loaded.list_path("articles", part, n)
                 analysis = refs.get(ref)
@@ -620,7 +627,7 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
                 if claim(slug, loaded, ("merge_with", n), analysis) and analysis not in current:
                     current.append(analysis)
             merged_into[other] = slug
-        for n, ref in enumerate(articles.remove if articles else []):
+        for n, ref in enumerate(articles.remove):
             path = loaded.list_path("articles", "remove", n)
             analysis = refs.get(ref)
             if analysis is None:
@@ -630,7 +637,6 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
                                                      "only its own articles can be removed"))
             else:
                 current.remove(analysis)
-                removed.setdefault(slug, []).append(analysis)
         if not current:
             problems.append(loaded.problem(("articles",), "this leaves the briefing without articles; "
                                                           "keep at least one (or merge it into another briefing "
@@ -647,8 +653,9 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
                                             if a.article.path in claimed), "")
     used = {s.slug for s in final}
     split_from: dict[str, str] = {}
-    for parent, gone in sorted(removed.items()):
-        orphans = [a for a in gone if a.article.path not in claimed]
+    for parent in sorted(deciding):
+        orphans = [a for a in by_slug[parent].analyses
+                   if a not in members[parent] and a.article.path not in claimed]
         if orphans:
             slug = _new_slug(orphans, used)
             final.append(Story(slug=slug, analyses=tuple(orphans)))
@@ -682,7 +689,7 @@ class _Naming:
     key: str
     values: dict[str, str | None]  # name/role/actor → value, or None where a layer removed it
     aliases: tuple[str, ...]
-    declared_by: tuple[tuple[LoadedOverride, tuple], ...]  # (file, key path) of each layer's entry
+    set_by: dict[str, tuple[LoadedOverride, tuple]]  # name/role/actor → (file, path) of the value, for messages
 
     def forms(self) -> set[str]:
         return {self.key.casefold(), *(a.casefold() for a in self.aliases)}
@@ -692,18 +699,18 @@ def _namings(layers: Sequence[LoadedOverride], group: str, report) -> dict[str, 
     merged: dict[str, _Naming] = {}
     for loaded in layers:
         for key, edit in getattr(loaded.override, group).items():
-            before = merged.get(key) or _Naming(key=key, values={}, aliases=(), declared_by=())
-            values = dict(before.values)
+            before = merged.get(key) or _Naming(key=key, values={}, aliases=(), set_by={})
+            values, set_by = dict(before.values), dict(before.set_by)
             for name in ("name", "role", "actor"):
                 if name in edit.remove:
                     values[name] = None
                 elif getattr(edit, name, None) is not None:
                     values[name] = getattr(edit, name)
+                    set_by[name] = (loaded, (group, key, name))
             aliases = [] if "aliases" in edit.remove else list(before.aliases)
             if edit.aliases:
                 aliases = _edit_list(aliases, edit.aliases, loaded, (group, key, "aliases"), "aliases", report)
-            merged[key] = _Naming(key=key, values=values, aliases=tuple(aliases),
-                                  declared_by=before.declared_by + ((loaded, (group, key)),))
+            merged[key] = _Naming(key=key, values=values, aliases=tuple(aliases), set_by=set_by)
     return merged
 
 
@@ -745,14 +752,15 @@ class _Actors:
         return self.present.get(code) or actor_heading(code)[0]
 
     def unknown(self, ref: str) -> str:
-        labels = {info.name.casefold(): code for code, info in lexicon.actors().items()}
-        labels |= {label.casefold(): code for code, label in self.present.items()}
-        if ref.casefold() in labels:
-            code = labels[ref.casefold()]
-            return f"'{ref}' is a name; actors are written by code: did you mean '{code}'?"
+        """What to tell an editor who wrote an actor that resolves to none: a name for a code, or a typo."""
+        code_of = {info.name.casefold(): code for code, info in lexicon.actors().items()}
+        code_of |= {label.casefold(): code for code, label in self.present.items()}
+        code_of |= {code.casefold(): code for code in {*self.present, *self.namings, *lexicon.actors()}}
+        if ref.casefold() in code_of:
+            return f"'{ref}' is a name; actors are written by code: did you mean '{code_of[ref.casefold()]}'?"
         here = ", ".join(f"{code} ({label})" for code, label in sorted(self.present.items())) or "none"
-        close = difflib.get_close_matches(ref, sorted({*self.present, *self.namings, *lexicon.actors()}), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        close = difflib.get_close_matches(ref.casefold(), sorted(code_of), n=1)
+        hint = f"did you mean '{code_of[close[0]]}' ({self.label(code_of[close[0]])})? " if close else ""
         return f"no actor '{ref}'; {hint}actors in this briefing: {here}"
 
 
@@ -779,7 +787,7 @@ def _rename_actors(briefing: Briefing, actors: _Actors, matched: set[str]) -> Br
         if not (hits or person_hits or tag_hits):
             continue
         matched.add(code)
-        label = naming.values.get("name") or (hits[0].label if hits and hits[0].actor == code else actors.label(code))
+        label = actors.label(code)
         if hits:
             first = positions.index(hits[0])
             flag = actor_heading(code)[1] or hits[0].flag
@@ -789,8 +797,7 @@ def _rename_actors(briefing: Briefing, actors: _Actors, matched: set[str]) -> Br
             positions = [p for p in positions if p not in hits]
             positions.insert(first, merged)
         people = [replace(p, actor=code, label=label) if p in person_hits else p for p in people]
-        if naming.values.get("name") or naming.aliases:
-            tags = [label if t in tag_hits else t for t in tags]
+        tags = [label if t in tag_hits else t for t in tags]
     actors.present = _present_actors(replace(briefing, positions=tuple(positions), people=tuple(people)))
     return replace(briefing, positions=tuple(positions), people=tuple(people), tags=tuple(dict.fromkeys(tags)))
 
@@ -815,9 +822,8 @@ def _rename_people(briefing: Briefing, namings: dict[str, _Naming], actors: _Act
         if actor is not None and "actor" in naming.values:
             resolved = actors.resolve(actor)
             if resolved is None:
-                for loaded, path in naming.declared_by:
-                    if getattr(getattr(loaded.override, path[0])[path[1]], "actor", None) == actor:
-                        report(loaded.problem(path + ("actor",), actors.unknown(actor)))
+                loaded, path = naming.set_by["actor"]
+                report(loaded.problem(path, actors.unknown(actor)))
             actor = resolved
         role = naming.values["role"] if "role" in naming.values else next((p.role for p in hits if p.role), None)
         person = KeyPerson(id=hits[0].id, name=display, role=role, actor=actor,
@@ -1012,7 +1018,7 @@ def _apply_override(briefing: Briefing, story: Story, loaded: LoadedOverride, ac
     places.lists["timeline"].sort(key=lambda i: i.date or "")
 
     for wanted, note in override.annotate.items():
-        if stale(("annotate", wanted), wanted, key=True):
+        if stale(("annotate", wanted), wanted, key=True) or wanted in hidden:  # hidden and annotated: reported already
             continue
         found = places.find(wanted)
         if found is None:  # a key person

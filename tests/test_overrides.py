@@ -209,6 +209,13 @@ def test_removed_articles_are_split_off_into_a_briefing_of_their_own(newsroom: P
     assert [src.path for src in briefing(site, "kessel-dam-talks-continue-in-geneva").sources] == ["seeds/dam-b.md"]
 
 
+def test_replace_sets_the_articles_and_splits_off_those_left_out(newsroom: Path):
+    site = edit(newsroom, "articles: {replace: [seeds/dam-a.md, harvest]}\n")
+    assert site.problems == ()
+    assert [b.slug for b in site.briefings] == ["kessel-dam-talks-continue-in-geneva", DAM]
+    assert sorted(src.path for src in briefing(site).sources) == ["seeds/dam-a.md", "seeds/harvest.md"]
+
+
 def test_a_briefing_that_was_merged_away_reports_its_override(newsroom: Path):
     write(newsroom / "briefings", f"{HARVEST}.yml", "status: reviewed\n")
     assert edit(newsroom, f"merge_with: [{HARVEST}]\n").problems == (
@@ -389,15 +396,31 @@ tags: {{replace: [A], add: [B]}}
 
 
 def test_wrong_types_name_what_is_expected(newsroom: Path):
-    site = edit(newsroom, "title: 2026\nstatus:\ndevelopments:\n  - 5\n  - text: x\n    cite: {url: 'javascript:alert(1)'}\n")
+    site = edit(newsroom, """\
+title: 2026
+status:
+date:
+developments:
+  - 5
+  - text: x
+    cite: {url: 'javascript:alert(1)'}
+  - cite: {url: 'https://example.org'}
+people:
+  Anna Berg: {actor: Swedn}
+""")
     assert site.problems == (
         f"{FILE}:1:8 → title → expected text, got 2026; put it in quotes to make it text",
         f"{FILE}:2:8 → status → is empty; write a value (or delete the line)",
-        f"{FILE}:4:5 → developments[0] → expected text, or a mapping with text: and optionally cite:, speaker:, "
+        f"{FILE}:3:6 → date → is empty; list it under remove: to drop the value, or write a value (or delete the line)",
+        f"{FILE}:5:5 → developments[0] → expected text, or a mapping with text: and optionally cite:, speaker:, "
         "date:, pin:, got 5",
-        f"{FILE}:6:17 → developments[1].cite.url → 'javascript:alert(1)' is not a web address this site links to; "
+        f"{FILE}:7:17 → developments[1].cite.url → 'javascript:alert(1)' is not a web address this site links to; "
         "write it in full, starting with https://, with spaces, quotes, brackets and parentheses %-encoded "
         "(%20, %22, %5B, %28…)",
+        f"{FILE}:8:5 → developments[2].text → the key 'text' is missing (expected text, or a mapping with text: "
+        "and optionally cite:, speaker:, date:, pin:)",
+        f"{FILE}:10:22 → people.Anna Berg.actor → no actor 'Swedn'; did you mean 'SWE' (Sweden)? "
+        "actors in this briefing: NOR (Norway), SWE (Sweden)",
     )
 
 
