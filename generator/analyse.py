@@ -108,7 +108,7 @@ def analyse(article: Article) -> Analysis:
         actor = voice_actor
         if actor is None:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
-            doer = attribution.sentence_subject(resolver, span.start, span.end, "subject").speaker
+            doer = attribution.sentence_subject(resolver, span.start, span.end, "subject", known_only=True).speaker
             actor = (doer.actor if doer else None) or subject
         if actor is None and sentence_mentions:
             actor = sentence_mentions[0].code

@@ -139,8 +139,11 @@ class Resolver:
         inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= before]
         return (self.index.get(inside[-1].person.name) or inside[-1].person) if inside else None
 
-    def resolve(self, start: int, end: int) -> tuple[Person | None, str | None]:
-        """(speaker, actor) for the phrase text[start:end], the subject of a reporting verb."""
+    def resolve(self, start: int, end: int, *, create: bool = True) -> tuple[Person | None, str | None]:
+        """(speaker, actor) for the phrase text[start:end], the subject of a reporting verb.
+
+        With create, a name the article never introduced becomes a new person (the
+        subject of 'said' is someone); without it, only known people are found."""
         phrase = self.text[start:end]
         core = _TRAILING_FILLER.sub("", phrase).rstrip(" ,")
         stop = start + len(core)
@@ -176,7 +179,7 @@ class Resolver:
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
                 continue
             cleaned = _clean_name(match.group("name"))
-            if cleaned:
+            if cleaned and (create or self.index.get(cleaned)):
                 person = self.index.get(cleaned) or self.index.add(Person(name=cleaned))
                 return person, person.actor
         return None, actor
@@ -317,15 +320,17 @@ _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
 _RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")
 
 
-def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str) -> Voice:
+def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, *, known_only: bool = False) -> Voice:
     """The person who opens the sentence, for quotes introduced without a reporting verb
     ('Khamenei appeared skeptical: "..."', 'He likened the move to ... "...").
 
-    Only a person counts: an actor alone is too weak a clue for a direct quote."""
+    Only a person counts: an actor alone is too weak a clue for a direct quote.
+    With known_only, a capitalised word is not taken for a new person ('As
+    Istanbul prepares …'): only people the article already introduced count."""
     verb = _SUBJECT_END.search(resolver.text, start, open_mark)
     if not verb:
         return NOBODY
-    speaker, actor = resolver.resolve(start, verb.start())
+    speaker, actor = resolver.resolve(start, verb.start(), create=not known_only)
     if speaker is None:
         return NOBODY
     return Voice(speaker=speaker, actor=actor, stance=None, rule=rule)
