@@ -49,16 +49,21 @@ class _Pool:
         The id depends on the text alone, never on the section, so it survives
         a change of section by the classifier or by an editor."""
         text = clean(text)
-        words = _words(text)
+        if not self.absorb(text, citation):
+            self.items.append(Item(id=item_id(kind, text), text=text, citations=(citation,), **extra))
+            self.words.append(_words(text))
+
+    def absorb(self, text: str, citation: Citation) -> bool:
+        """If a near-identical statement is already here, cite this source for it too."""
+        words = _words(clean(text))
         for n, known in enumerate(self.words):
             union = known | words
             if union and len(known & words) / len(union) >= NEAR_DUPLICATE:
                 item = self.items[n]
                 if citation.source not in {c.source for c in item.citations}:
                     self.items[n] = replace(item, citations=item.citations + (citation,))
-                return
-        self.items.append(Item(id=item_id(kind, text), text=text, citations=(citation,), **extra))
-        self.words.append(words)
+                return True
+        return False
 
     def take(self, item: Item) -> Item:
         n = self.items.index(item)
@@ -98,14 +103,18 @@ def compose(story: Story) -> Briefing:
     positions: dict[str, _Pool] = defaultdict(_Pool)
     speakers: dict[str, list[str]] = defaultdict(list)
     timeline = _Pool()
-    ledes: list[Item] = []
+    ledes = _Pool()
 
     for number, analysis in sources:
         quotes, covered = _quotes_by_first_sentence(analysis)
         for sentence in analysis.sentences:
-            if sentence.index == 0 and len(ledes) < 2:
-                ledes.append(Item(id=item_id("s", clean(sentence.text)), text=clean(sentence.text),
-                                  citations=(_cite(number, sentence),)))
+            # A statement two sources make alike is one line citing both, wherever the
+            # other source put it: so no two lines of a briefing share an id.
+            if any(pool.absorb(sentence.text, _cite(number, sentence))
+                   for pool in (ledes, *pools.values(), *positions.values())):
+                continue
+            if sentence.index == 0 and len(ledes.items) < 2:
+                ledes.add(sentence.text, _cite(number, sentence))
                 continue
             quote = quotes.get(sentence.index)
             if quote:
@@ -128,7 +137,7 @@ def compose(story: Story) -> Briefing:
             sentence = analysis.sentences[event.sentence]
             timeline.add(sentence.text, _cite(number, sentence), kind="t", date=event.date)
 
-    bottom_line = _bottom_line(ledes, pools["outlook"])
+    bottom_line = _bottom_line(ledes.items, pools["outlook"])
     return Briefing(
         slug=story.slug,
         title=story_title(list(story.analyses)),

@@ -87,3 +87,19 @@ def test_an_id_is_a_hash_of_the_normalised_text():
     assert item_id("s", "Talks  resume in Vienna.") == item_id("s", "talks resume in vienna")
     assert item_id("s", "Talks resume.") != item_id("q", "Talks resume.")
     assert item_id("s", "Talks resume.") != item_id("s", "Talks resumed.")
+
+
+def test_no_two_lines_of_a_briefing_share_an_id():
+    """A sentence that is one source's lede and another's body sentence is one line citing both."""
+    shared = "The two governments agreed on Monday to reopen the border crossing at Karasu."
+    first = parse_article(f"Border Crossing at Karasu to Reopen After Talks\n\n{shared} Trucks queued overnight.\n",
+                          path="a.txt")
+    second = parse_article("Officials met in the capital on Monday. " + shared + " Traders welcomed the news.\n",
+                           path="b.txt")
+    briefing = compose(Story(slug="karasu", analyses=(analyse(first), analyse(second))))
+    lines = [i for name in overrides.SECTIONS for i in getattr(briefing, name)]
+    lines += [i for p in briefing.positions for i in p.items]
+    ids = [i.id for i in lines]
+    assert len(ids) == len(set(ids))
+    [merged] = [i for i in lines if i.text == shared]
+    assert {c.source for c in merged.citations} == {1, 2}
