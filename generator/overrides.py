@@ -31,13 +31,12 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
-from slugify import slugify
 
 from . import lexicon, yamlfile
 from .compose import OTHER_VOICES, actor_heading, clean, compose, item_id
 from .model import ActorPosition, Briefing, Citation, Item, KeyPerson, SourceLink, Story
 from .render import briefing_page_uri
-from .stories import story_title
+from .stories import unique_slug
 from .yamlfile import Problem
 
 SITE_FILE = "_site.yml"  # the one site-wide file; no slug starts with "_", so it can name no briefing
@@ -657,7 +656,7 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
         orphans = [a for a in by_slug[parent].analyses
                    if a not in members[parent] and a.article.path not in claimed]
         if orphans:
-            slug = _new_slug(orphans, used)
+            slug = unique_slug(orphans, used)
             final.append(Story(slug=slug, analyses=tuple(orphans)))
             split_from[slug] = parent
     for slug, loaded in sorted(edits.briefings.items()):
@@ -667,16 +666,6 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
                                                   f"decide its articles in {split_from[slug]}.yml", key=True))
     return _Grouping(stories=tuple(sorted(final, key=lambda s: s.slug)), merged_into=merged_into,
                      split_from=split_from), problems
-
-
-def _new_slug(members: list, used: set[str]) -> str:
-    """Named as stories.group names stories: the slug of the title, made unique."""
-    base = slugify(story_title(members), max_length=60, word_boundary=True) or "story"
-    slug, n = base, 2
-    while slug in used:
-        slug, n = f"{base}-{n}", n + 1
-    used.add(slug)
-    return slug
 
 
 # ------------------------------------------------------------------ names of actors and people

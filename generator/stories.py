@@ -158,14 +158,18 @@ def _headline_case(title: str) -> str:
     return title
 
 
+def unique_slug(members: list[Analysis], used: set[str]) -> str:
+    """A story's page name: the slug of its title, made unique among `used` (and added to it)."""
+    base = slugify(story_title(members), max_length=60, word_boundary=True) or "story"
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
+
+
 def _name_stories(groups: list[list[Analysis]]) -> list[Story]:
-    stories: list[Story] = []
     used: set[str] = set()
-    for members in sorted(groups, key=lambda g: _lead(g).article.source_id):
-        base = slugify(story_title(members), max_length=60, word_boundary=True) or "story"
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        stories.append(Story(slug=slug, analyses=tuple(members)))
+    stories = [Story(slug=unique_slug(members, used), analyses=tuple(members))
+               for members in sorted(groups, key=lambda g: _lead(g).article.source_id)]
     return sorted(stories, key=lambda s: s.slug)
