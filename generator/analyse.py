@@ -32,8 +32,6 @@ def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> 
 
 
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|because|if|whether)\b", re.I)
-_UNNAMED_VOICE = re.compile(r"\b(?:analysts?|observers?|experts?|commentators?|critics?|scholars?|"
-                            r"economists?|diplomats and analysts)\b", re.I)
 
 
 def _has_reporting_verb(text: str, span) -> bool:
@@ -45,7 +43,7 @@ def _has_reporting_verb(text: str, span) -> bool:
         if attribution.inside_quote_marks(text, span.start, match.start()) or not attribution.is_verb(text, match):
             continue
         before = text[span.start:match.start()]
-        if not attribution.has_complement(text, match) or _UNNAMED_VOICE.search(before):
+        if not attribution.has_complement(text, match) or lexicon.unnamed_voice_pattern().search(before):
             continue
         if _SUBORDINATE.search(before) and not before.rstrip().endswith(","):
             continue

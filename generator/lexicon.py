@@ -332,6 +332,13 @@ def roles() -> dict:
 
 
 @cache
+def unnamed_voice_pattern() -> re.Pattern:
+    """Any commentator noun of roles.yml's unnamed_voices, on word boundaries."""
+    nouns = sorted(roles()["unnamed_voices"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+
+
+@cache
 def not_names() -> frozenset[str]:
     return frozenset(roles()["not_names"])
 

@@ -17,10 +17,6 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _YEAR = re.compile(rf"\b(?:in|since|until|by|from|of|during|after|before) (?:(?:early|late|mid-?)\s*)?"
                    rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(1[89]\d\d|20\d\d)\b")
 _MODAL_FUTURE = re.compile(r"\b(?:will|would|could|may|might|shall)\b(?! have)")
-_UNNAMED_VOICES = re.compile(
-    r"^(?:[\w,]+ ){0,3}?(?:analysts?|observers?|experts?|diplomats?|critics?|commentators?|"
-    r"scholars?|sources?|some|many|others|observers)\b", re.I
-)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,7 +49,7 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
         scores["position"] += 2.0
     if evidence.quoted:
         scores["position"] += 3.0
-    if _UNNAMED_VOICES.match(text) and not evidence.quoted:
+    if lexicon.unnamed_voice_pattern().search(text[:60]) and not evidence.quoted:
         scores["position"] -= 2.0
     if _PAST_PERFECT.search(lowered):
         scores["background"] += 1.5
