@@ -97,7 +97,8 @@ def analyse(article: Article) -> Analysis:
     events: list[Event] = []
     for number, span in enumerate(spans):
         sentence_mentions = [m for m in mentions if span.start <= m.start and m.end <= span.end]
-        quoted_chars = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quote_spans)
+        quoted_chars = sum(min(span.end, quote_spans[n].end) - max(span.start, quote_spans[n].start)
+                           for n in attribution.overlapping(quote_spans, span.start, span.end))
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)
         voice = sentence_voices[number]
         subject = _subject_actor(text, span.start, span.end, sentence_mentions)

@@ -13,6 +13,7 @@ is left unattributed rather than attributed wrongly.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -379,15 +380,16 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
     sentence_voices: list[Voice] = []
     previous: Voice = NOBODY
     previous_end = -1
-    for number, sentence in enumerate(sentences):
-        for n, quote in enumerate(quotes):
-            if sentence.start <= quote.open_mark < sentence.end or (
-                    n not in quote_voices and quote.open_mark < sentence.start):
-                voice = _quote_voice(resolver, quote, sentences, previous, previous_end)
-                quote_voices[n] = voice
-                if voice.rule:
-                    resolver.remember(sentence.start, voice.speaker)
-                    previous, previous_end = voice, quote.end
+    next_quote = 0  # quotes are in text order: each is attributed with the sentence it opens in
+    for sentence in sentences:
+        while next_quote < len(quotes) and quotes[next_quote].open_mark < sentence.end:
+            quote = quotes[next_quote]
+            voice = _quote_voice(resolver, quote, sentences, previous, previous_end)
+            quote_voices[next_quote] = voice
+            if voice.rule:
+                resolver.remember(sentence.start, voice.speaker)
+                previous, previous_end = voice, quote.end
+            next_quote += 1
         voice = _sentence_voice(resolver, sentence, quotes, quote_voices)
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
@@ -421,7 +423,8 @@ def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan],
                     quote_voices: dict[int, Voice]) -> Voice:
     """A sentence speaks with the voice of the quote it mostly holds, else its own reported speech."""
     best, best_overlap = NOBODY, 0
-    for n, quote in enumerate(quotes):
+    for n in overlapping(quotes, sentence.start, sentence.end):
+        quote = quotes[n]
         overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
         voice = quote_voices.get(n, NOBODY)
         if overlap > best_overlap and voice.rule:
@@ -430,6 +433,13 @@ def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan],
         return best
     voice = reported_speech(resolver, sentence.start, sentence.end, rule="reported", nearest_first=False)
     return voice if voice.rule else according_to(resolver, sentence.start, sentence.end)
+
+
+def overlapping(quotes: list[QuoteSpan], start: int, end: int) -> range:
+    """Indexes of the quotes that overlap [start, end); quotes are sorted and do not overlap."""
+    first = bisect.bisect_right(quotes, start, key=lambda q: q.end)
+    last = bisect.bisect_left(quotes, end, key=lambda q: q.start)
+    return range(first, max(first, last))
 
 
 def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:

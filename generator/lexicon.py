@@ -255,16 +255,13 @@ class VerbMatch:
         return self.phrase
 
 
-_WORD = re.compile(r"[A-Za-z]+")
-
-
 @cache
-def _verbs_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
-    table: dict[str, list[tuple[str, ...]]] = {}
+def _reporting_verb_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
     for phrase in reporting_verbs():
-        words = tuple(phrase.split())
-        table.setdefault(words[0], []).append(words)
-    return {first: tuple(sorted(options, key=len, reverse=True)) for first, options in table.items()}
+        automaton.add_word(phrase, phrase)
+    automaton.make_automaton()
+    return automaton
 
 
 def find_reporting_verbs(text: str, start: int, end: int) -> list[VerbMatch]:
@@ -275,24 +272,26 @@ def find_reporting_verbs(text: str, start: int, end: int) -> list[VerbMatch]:
     return [v for v in found[lo:hi] if v.last <= end]
 
 
+_SPACES = str.maketrans("\n\t\r", "   ")
+
+
 @lru_cache(maxsize=8)
 def _reporting_verbs_in(text: str) -> list[VerbMatch]:
-    """Every reporting verb form in a text, found once per text.
-
-    A word-by-word dictionary lookup: far faster than one regex alternation of
-    a thousand inflected forms, which matters at thousands of articles a second."""
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
-    table = _verbs_by_first_word()
+    """Every reporting verb form in a text, found once per text with an Aho-Corasick
+    automaton over its lower-cased words: far faster than a regex alternation of a
+    thousand inflected forms, which matters at thousands of articles a second."""
+    lowered = text.lower().translate(_SPACES)  # same length: offsets stay valid across wrapped lines
+    candidates = []
+    for last, phrase in _reporting_verb_automaton().iter(lowered):
+        first = last - len(phrase) + 1
+        if (first > 0 and lowered[first - 1].isalpha()) or (last + 1 < len(lowered) and lowered[last + 1].isalpha()):
+            continue
+        candidates.append((first, last + 1, phrase))
+    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))  # leftmost, then longest
     found: list[VerbMatch] = []
-    i = 0
-    while i < len(words):
-        for option in table.get(words[i][2], ()):
-            n = len(option)
-            if all(i + k < len(words) and words[i + k][2] == option[k] for k in range(1, n)):
-                found.append(VerbMatch(words[i][0], words[i + n - 1][1], " ".join(option)))
-                i += n - 1
-                break
-        i += 1
+    for first, stop, phrase in candidates:
+        if not found or first >= found[-1].last:
+            found.append(VerbMatch(first, stop, phrase))
     return found
 
 
