@@ -443,11 +443,14 @@ def overlapping(quotes: list[QuoteSpan], start: int, end: int) -> range:
 
 
 def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:
-    """The quote opens within the next paragraph after the previous attributed quote."""
+    """The quote opens within two paragraphs (and 400 characters) of the previous attributed quote.
+
+    Paragraphs are blank-line separated, or one per line in files without blank lines."""
     if previous_end < 0:
         return False
     between = text[previous_end:open_mark]
-    return between.count("\n\n") + (between.count("\n") if "\n\n" not in between else 0) <= 2 and len(between) < 400
+    breaks = between.count("\n\n") or between.count("\n")
+    return breaks <= 2 and len(between) < 400
 
 
 def _sentence_after(sentences: list[Span], sentence: Span) -> Span | None:
