@@ -61,8 +61,12 @@ def _dateline_actor(article: Article) -> str | None:
 
 @cache
 def _unqualified_voice() -> re.Pattern:
-    voices = sorted(lexicon.roles()["unqualified_voices"], key=len, reverse=True)
-    return re.compile(r"(?:^|[,;]\s|\bthat\s)(?:" + "|".join(re.escape(v) for v in voices) + r")\s*(?:\w+ly\s+)?(?:have\s+|had\s+|has\s+)?$", re.I)
+    nouns = "|".join(re.escape(v) for v in sorted(lexicon.roles()["unqualified_voices"], key=len, reverse=True))
+    # Modifiers are lower-case words or acronyms ("senior defense", "MITI"): a capitalised
+    # word ("Western officials") may name another party, so it does not qualify.
+    return re.compile(rf"(?:^|[,;]\s|\bthat\s)(?i:but\s+|and\s+|yet\s+)?(?i:the\s+|a\s+|an\s+|these\s+)?"
+                      rf"(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,2}}(?i:{nouns})(?:\s+here|\s+there)?\s*(?:\w+ly\s+)?"
+                      rf"(?:have\s+|had\s+|has\s+)?$")
 
 
 def _home_voice(text: str, span, voice, home: str | None) -> str | None:

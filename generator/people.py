@@ -164,7 +164,10 @@ def family_names(person: Person) -> list[str]:
     family name first ("Kim Jong-un", "Ri Yong-ho") the first word too."""
     words = person.name.split()
     keys = [words[-1]]
-    if len(words) > 1 and person.actor in lexicon.roles()["family_name_first"]:
+    # Korean romanisation writes the given name hyphenated last ("Ban Ki-moon"), whatever
+    # the person's actor, so that form tells the order too.
+    korean_given_name = re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) is not None
+    if len(words) > 1 and (person.actor in lexicon.roles()["family_name_first"] or korean_given_name):
         keys.append(words[0])
     return keys
 

@@ -138,3 +138,16 @@ def test_a_verb_used_as_a_noun_is_not_attribution():
     a = run("Regional dynamics have added urgency to the diplomatic push.\n")
     assert a.sentences[0].section != "position"
     assert a.sentences[0].speaker is None
+
+
+def test_a_qualified_but_unnamed_official_speaks_for_the_home_state_and_a_capitalised_one_does_not():
+    a = run("TALKS TO RESUME, OFFICIALS SAY\n    TOKYO, May 4 - A senior trade official said Japan would reply soon.\n"
+            "    Western officials said they expected more.\n REUTER\n")
+    assert [s.actor for s in a.sentences] == ["JPN", None]
+
+
+def test_korean_names_are_referred_back_to_by_the_family_name_whatever_the_actor():
+    a = run("United Nations Secretary-General Park Min-jun arrived in Geneva.\n\n"
+            "Park said, \"Every side must return to the table now.\"\n")
+    assert a.quotes[0].speaker == "Park Min-jun"
+    assert a.quotes[0].actor == "UN"
