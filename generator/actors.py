@@ -15,32 +15,12 @@ class Mention:
     form: str
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "-_"
-
-
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Leftmost-longest actor mentions on word boundaries, in text order."""
-    end = len(text) if end is None else end
-    if end <= start:
-        return []
-    candidates = []
-    for last, form in lexicon.actor_automaton().iter(text, start, end):
-        first = last - len(form.form) + 1
-        before = text[first - 1] if first > 0 else " "
-        after = text[last + 1] if last + 1 < len(text) else " "
-        if _is_word_char(before) or (_is_word_char(after) and form.form[-1].isalnum()):
-            continue
-        candidates.append((first, last + 1, form))
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     mentions: list[Mention] = []
-    taken_until = start
-    for first, stop, form in candidates:
-        if first < taken_until:
-            continue
-        taken_until = stop
+    for first, stop, form in lexicon.phrase_matches(lexicon.actor_automaton(), text, start, end):
         if form.code is None or (form.ambiguous and _part_of_a_name(text, first, stop)):
-            continue
+            continue  # an outlet or non-actor phrase, or 'Washington' in 'George Washington'
         mentions.append(Mention(start=first, end=stop, code=form.code, kind=form.kind, form=form.form))
     return mentions
 

@@ -24,6 +24,47 @@ def load(name: str) -> dict:
     return yaml.safe_load(text) or {}
 
 
+def phrase_automaton(entries) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over (phrase, payload) pairs: fast multi-phrase search."""
+    automaton = ahocorasick.Automaton()
+    for phrase, payload in entries:
+        automaton.add_word(phrase, (phrase, payload))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "-_"
+
+
+def phrase_matches(automaton: ahocorasick.Automaton, text: str, start: int = 0, end: int | None = None,
+                   *, overlapping: bool = False) -> list[tuple[int, int, object]]:
+    """(start, end, payload) of the automaton's phrases found on word boundaries in text[start:end].
+
+    By default leftmost-longest and non-overlapping, in text order ('United States'
+    wins over 'United'); with overlapping, every match counts. A phrase ending in
+    punctuation ('U.S.') may touch the next word."""
+    end = len(text) if end is None else end
+    if end <= start:
+        return []
+    found = []
+    for last, (phrase, payload) in automaton.iter(text, start, end):
+        first = last - len(phrase) + 1
+        if first > 0 and _word_char(text[first - 1]):
+            continue
+        if last + 1 < len(text) and _word_char(text[last + 1]) and phrase[-1].isalnum():
+            continue
+        found.append((first, last + 1, payload))
+    if overlapping:
+        return found
+    found.sort(key=lambda m: (m[0], m[0] - m[1]))
+    kept: list[tuple[int, int, object]] = []
+    for match in found:
+        if not kept or match[0] >= kept[-1][1]:
+            kept.append(match)
+    return kept
+
+
 # ------------------------------------------------------------------ articles
 
 
@@ -181,7 +222,6 @@ def actor_automaton() -> ahocorasick.Automaton:
     Outlets and not_actors.yml phrases are in it with no code, so that 'The
     Washington Times' is read as a newspaper and 'South America' as a
     continent; the longest match wins."""
-    automaton = ahocorasick.Automaton()
     entries: dict[str, ActorForm] = {}
     for form in _country_forms() + _organisation_forms():
         previous = entries.get(form.form)
@@ -196,10 +236,7 @@ def actor_automaton() -> ahocorasick.Automaton:
     for form in blockers:
         if form not in entries:
             entries[form] = ActorForm(code=None, form=form, kind="not an actor")
-    for surface, form in entries.items():
-        automaton.add_word(surface, form)
-    automaton.make_automaton()
-    return automaton
+    return phrase_automaton(entries.items())
 
 
 # ------------------------------------------------------------------ reporting verbs
@@ -257,11 +294,7 @@ class VerbMatch:
 
 @cache
 def _reporting_verb_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for phrase in reporting_verbs():
-        automaton.add_word(phrase, phrase)
-    automaton.make_automaton()
-    return automaton
+    return phrase_automaton((phrase, phrase) for phrase in reporting_verbs())
 
 
 def find_reporting_verbs(text: str, start: int, end: int) -> list[VerbMatch]:
@@ -281,18 +314,8 @@ def _reporting_verbs_in(text: str) -> list[VerbMatch]:
     automaton over its lower-cased words: far faster than a regex alternation of a
     thousand inflected forms, which matters at thousands of articles a second."""
     lowered = text.lower().translate(_SPACES)  # same length: offsets stay valid across wrapped lines
-    candidates = []
-    for last, phrase in _reporting_verb_automaton().iter(lowered):
-        first = last - len(phrase) + 1
-        if (first > 0 and lowered[first - 1].isalpha()) or (last + 1 < len(lowered) and lowered[last + 1].isalpha()):
-            continue
-        candidates.append((first, last + 1, phrase))
-    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))  # leftmost, then longest
-    found: list[VerbMatch] = []
-    for first, stop, phrase in candidates:
-        if not found or first >= found[-1].last:
-            found.append(VerbMatch(first, stop, phrase))
-    return found
+    return [VerbMatch(first, stop, phrase)
+            for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
 
 
 @cache
@@ -347,11 +370,7 @@ def not_names() -> frozenset[str]:
 
 @cache
 def section_cue_automaton() -> ahocorasick.Automaton:
-    """Every cue phrase (lower case) → (phrase, section, weight), for one pass over a sentence."""
-    automaton = ahocorasick.Automaton()
-    for section, by_weight in load("sections.yml")["cues"].items():
-        for weight, phrases in by_weight.items():
-            for phrase in phrases:
-                automaton.add_word(phrase, (phrase, section, float(weight)))
-    automaton.make_automaton()
-    return automaton
+    """Every cue phrase (lower case) → (section, weight), for one pass over a sentence."""
+    return phrase_automaton((phrase, (section, float(weight)))
+                            for section, by_weight in load("sections.yml")["cues"].items()
+                            for weight, phrases in by_weight.items() for phrase in phrases)

@@ -104,27 +104,7 @@ def known_surnames() -> dict[str, str | None]:
 
 @cache
 def _known_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for form in known_people():
-        automaton.add_word(form, form)
-    automaton.make_automaton()
-    return automaton
-
-
-def _known_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Known people's names in text[start:end], leftmost-longest, on word boundaries."""
-    candidates = []
-    for last, form in _known_automaton().iter(text, start, end):
-        first = last - len(form) + 1
-        if (first > 0 and text[first - 1].isalnum()) or (last + 1 < len(text) and text[last + 1].isalnum()):
-            continue
-        candidates.append((first, last + 1, form))
-    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
-    kept: list[tuple[int, int, str]] = []
-    for candidate in candidates:
-        if not kept or candidate[0] >= kept[-1][1]:
-            kept.append(candidate)
-    return kept
+    return lexicon.phrase_automaton((form, form) for form in known_people())
 
 
 def surname(name: str) -> str:
@@ -276,7 +256,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             actor = _org_actor(match.group("org")) or _actor_before(text, match.start("role"), mentions)
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for first, last, form in _known_mentions(text, span_start, span_end):
+        for first, last, form in lexicon.phrase_matches(_known_automaton(), text, span_start, span_end):
             known = known_people()[form]
             # the name as this article writes it: scorers and readers match the text's spelling
             person = index.add(Person(name=form, role=known.role, actor=known.actor))

@@ -35,11 +35,9 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
     lowered = text.lower()
     scores = {"development": 0.5, "background": 0.0, "position": 0.0, "outlook": 0.0}
     seen: dict[tuple[str, str], int] = {}
-    for last, (phrase, section, weight) in lexicon.section_cue_automaton().iter(lowered):
-        first = last - len(phrase) + 1
-        if (first > 0 and lowered[first - 1].isalnum()) or (last + 1 < len(lowered) and lowered[last + 1].isalnum()):
-            continue  # not on word boundaries
-        key = (section, phrase)
+    for first, stop, (section, weight) in lexicon.phrase_matches(lexicon.section_cue_automaton(), lowered,
+                                                                   overlapping=True):
+        key = (section, lowered[first:stop])
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= 2:  # a cue repeated in one sentence counts twice at most
             scores[section] += weight
