@@ -55,7 +55,7 @@ def _dateline_actor(article: Article) -> str | None:
     if not article.dateline:
         return None
     city = article.dateline.split("/")[0].strip().title()
-    found = find_mentions(city)
+    found = find_mentions(city) or find_mentions(article.dateline_region or "")
     return found[0].code if found else None
 
 

@@ -158,7 +158,7 @@ class Resolver:
             person = self.index.get(chosen.person.name) or chosen.person
             return person, person.actor
         words = core.strip().lower().split()
-        if words and words[-1] in lexicon.pronouns() and (len(words) == 1 or core.strip()[-len(words[-1]) - 2:][:1] in ", "):
+        if words and words[-1] in lexicon.pronouns():  # a nominative pronoun right before the verb is its subject
             person = self._last_person(start)
             return person, person.actor if person else None
         actors_inside = [m for m in self.mentions if start <= m.start and m.end <= stop]
@@ -393,6 +393,8 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
         voice = _sentence_voice(resolver, sentence, quotes, quote_voices)
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
+            if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
+                previous, previous_end = voice, sentence.end
         sentence_voices.append(voice)
     return [quote_voices.get(n, NOBODY) for n in range(len(quotes))], sentence_voices
 

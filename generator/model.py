@@ -24,6 +24,7 @@ class Article:
     title: str | None = None
     date: str | None = None  # ISO YYYY-MM-DD, the publication date stated in the file
     dateline: str | None = None  # the dateline city, as printed
+    dateline_region: str | None = None  # the state or region printed after the city: "TAUPO, New Zealand"
     source: str | None = None  # agency or outlet named in the file
     url: str | None = None
     clutter: tuple[tuple[int, int], ...] = ()  # spans inside the body that are page furniture

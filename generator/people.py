@@ -30,9 +30,11 @@ def _role_pattern() -> re.Pattern:
     data = lexicon.roles()
     heads = sorted(data["heads"], key=len, reverse=True)
     mods = sorted(data["modifiers"], key=len, reverse=True)
+    lower_heads = [h.lower() for h in data["government_roles"]]
     head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    any_case_head = "(?:" + "|".join(re.escape(h) for h in heads + lower_heads) + ")"
     mod = "(?:" + "|".join(re.escape(m) for m in mods) + ")"
-    role = rf"(?:{mod}(?: and {mod})? ){{0,4}}{head}(?: {head})?{_ROLE_TAIL}"
+    role = rf"(?:{mod}(?: and {mod})? ){{0,4}}{any_case_head}(?: {head})?{_ROLE_TAIL}"
     return re.compile(rf"\b(?P<role>{role}),? (?P<name>{_NAME})")
 
 
@@ -210,15 +212,27 @@ def _org_actor(org: str | None) -> str | None:
     return found[0].code if found else None
 
 
+def _outranked_by_role(known: KnownPerson, role: str) -> bool:
+    """A government role in the text ('Trade minister Mike Moore') outranks an organisation
+    that people.yml gives the person: the text tells what they were when it was written."""
+    info = lexicon.actors().get(known.actor or "")
+    government_roles = {r.lower() for r in lexicon.roles()["government_roles"]}
+    return bool(info and info.kind == "organisation"
+                and any(role.lower().endswith(r) for r in government_roles))
+
+
 def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 home_actor: str | None) -> tuple[PeopleIndex, list[PersonMention]]:
     """Every person mention in the given spans, with people introduced in text order.
 
     home_actor (the dateline's country) is the actor of an unqualified head of
     government ("Prime Minister Yasuhiro Nakasone" in a Tokyo dateline)."""
+    # A line wrapped inside a paragraph ("Trade Minister\nJohn Dawkins") is a space to the
+    # patterns; replacing one character by one keeps every offset valid for the original text.
+    text = text.replace("\n", " ")
     index = PeopleIndex()
     found: list[PersonMention] = []
-    state_voices = set(lexicon.roles()["state_voices"])
+    state_voices = {role.lower() for role in lexicon.roles()["state_voices"]}
     for span_start, span_end in spans:
         for match in _role_pattern().finditer(text, span_start, span_end):
             name = _clean_name(match.group("name"))
@@ -227,11 +241,11 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             role = match.group("role")
             actor = _actor_before(text, match.start(), mentions)
             known = known_people().get(name)
-            if actor is None and known:
+            if actor is None and known and not _outranked_by_role(known, role):
                 actor = known.actor
             if actor is None and len(name.split()) == 1:
                 actor = known_surnames().get(name)
-            if actor is None and role.split()[-1] in state_voices:
+            if actor is None and role.split()[-1].lower() in state_voices:
                 actor = home_actor
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)

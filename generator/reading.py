@@ -34,6 +34,7 @@ class _Header:
     title: str | None = None
     date: str | None = None
     dateline: str | None = None
+    dateline_region: str | None = None
     source: str | None = None
     url: str | None = None
 
@@ -105,6 +106,7 @@ def parse_article(text: str, *, path: str) -> Article:
         title=header.title,
         date=header.date,
         dateline=header.dateline,
+        dateline_region=header.dateline_region,
         source=source,
         url=header.url,
         clutter=clutter,
@@ -298,6 +300,7 @@ def _dateline(text: str, header: _Header) -> _Header:
             return header.but(
                 pos=match.end(),
                 dateline=header.dateline or fields["city"].strip(),
+                dateline_region=header.dateline_region or fields.get("region"),
                 source=header.source or outlet,
             )
     return header
