@@ -135,6 +135,14 @@ class Resolver:
                 return self.index.get(person.name) or person
         return None
 
+    def first_person_named(self, start: int, end: int) -> Person | None:
+        """The first person named in text[start:end] outside quotation marks."""
+        first = bisect.bisect_left(self.person_mentions, start, key=lambda m: m.start)
+        if first < len(self.person_mentions) and self.person_mentions[first].start < end:
+            person = self.person_mentions[first].person
+            return self.index.get(person.name) or person
+        return None
+
     def person_before(self, start: int, before: int) -> Person | None:
         """The last person named in text[start:before]: the antecedent of 'who said'."""
         inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= before]
@@ -395,6 +403,10 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             resolver.remember(sentence.start, voice.speaker)
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
                 previous, previous_end = voice, sentence.end
+        else:
+            # 'Moon Jae-in used a speech to … "…," he said': the person a sentence is about is
+            # who a following "he" most likely means
+            resolver.remember(sentence.start, resolver.first_person_named(sentence.start, sentence.end))
         sentence_voices.append(voice)
     return [quote_voices.get(n, NOBODY) for n in range(len(quotes))], sentence_voices
 

@@ -56,6 +56,15 @@ def _lower_role_pattern() -> re.Pattern:
     return re.compile(rf"(?:\b(?:the|its|their|his|her)|'s|’s) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
 
 
+@cache
+def _actor_lower_role_pattern() -> re.Pattern:
+    """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati': a lower-case
+    role right after an actor's name, then the name; the caller checks the actor is there."""
+    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
+    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    return re.compile(rf"(?<= )(?P<role>(?:[a-z]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
+
+
 JOURNALIST = "journalist"  # the role of a reporter named by their outlet: a narrator, not a party
 
 
@@ -250,6 +259,13 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
+        for match in _actor_lower_role_pattern().finditer(text, span_start, span_end):
+            actor = _actor_before(text, match.start(), mentions)
+            name = _clean_name(match.group("name"))
+            if actor is None or not name or index.get(name):
+                continue
+            person = index.add(Person(name=name, role=match.group("role"), actor=actor))
+            found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _journalist_pattern().finditer(text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if name and not index.get(name):
