@@ -85,7 +85,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
 @cache
 def _follow_up_pattern() -> re.Pattern:
     nouns = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    return re.compile(r"\bthe (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")\b")
+    return re.compile(r"\b(?P<det>the|one of the|one) (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>"
+                      + "|".join(re.escape(n) for n in nouns) + r")s?\b")
 
 
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
@@ -117,22 +118,40 @@ class Resolver:
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
+        # Unnamed voices with an actor ("a South Korean diplomat said"): (offset, role noun as written, actor)
+        self.unnamed: list[tuple[int, str, str]] = []
 
     def remember(self, offset: int, person: Person | None) -> None:
         if person is not None:
             self.speakers.append((offset, person))
 
     def _last_person(self, before: int, fits=lambda p: True) -> Person | None:
-        """The most salient person before an offset: a recent speaker, else the last person named."""
-        recent = [p for o, p in self.speakers if before - _SALIENCE_WINDOW < o < before and fits(p)]
+        found = self._last_person_at(before, fits)
+        return found[1] if found else None
+
+    def _last_person_at(self, before: int, fits=lambda p: True) -> tuple[int, Person] | None:
+        """The most salient person before an offset, and where: a recent speaker, else the last person named."""
+        recent = [(o, p) for o, p in self.speakers if before - _SALIENCE_WINDOW < o < before and fits(p)]
         if recent:
-            return self.index.get(recent[-1].name) or recent[-1]
+            offset, person = recent[-1]
+            return offset, self.index.get(person.name) or person
         candidates = [(m.start, m.person) for m in self.person_mentions if m.start < before]
         candidates += [(o, p) for o, p in self.speakers if o < before]
         candidates.sort(key=lambda c: c[0])
-        for _, person in reversed(candidates):
+        for offset, person in reversed(candidates):
             if fits(person):
-                return self.index.get(person.name) or person
+                return offset, self.index.get(person.name) or person
+        return None
+
+    def _last_unnamed_at(self, before: int, noun: str | None = None, *,
+                         singular_only: bool = False) -> tuple[int, str] | None:
+        """The last unnamed voice in the salience window with this role noun (any, when None)
+        and, for 'he' or 'she', in the singular: (offset, actor)."""
+        for offset, role, actor in reversed(self.unnamed):
+            if not before - _SALIENCE_WINDOW < offset < before:
+                continue
+            if (noun is None or _singular(role) == _singular(noun)) and not (singular_only and role != _singular(role)):
+                return offset, actor
         return None
 
     def first_person_named(self, start: int, end: int) -> Person | None:
@@ -167,15 +186,26 @@ class Resolver:
             return person, person.actor
         words = core.strip().lower().split()
         if words and words[-1] in lexicon.pronouns():  # a nominative pronoun right before the verb is its subject
-            person = self._last_person(start)
-            return person, person.actor if person else None
+            named = self._last_person_at(start)
+            unnamed = self._last_unnamed_at(start, singular_only=True)
+            if unnamed and (named is None or unnamed[0] > named[0]):
+                return None, unnamed[1]
+            return (named[1], named[1].actor) if named else (None, None)
         actors_inside = [m for m in self.mentions if start <= m.start and m.end <= stop]
         actor = actors_inside[0].code if actors_inside else None
         follow = _follow_up_pattern().search(core)
         if follow:
-            person = self._last_person(start, _fits_role(follow.group("noun"), actor))
-            if person:
-                return person, person.actor or actor
+            noun = follow.group("noun")
+            # "one official said" is one of the unnamed officials of before, never a named person
+            named = self._last_person_at(start, _fits_role(noun, actor)) if follow.group("det") == "the" else None
+            unnamed = self._last_unnamed_at(start, noun)
+            if unnamed and (named is None or unnamed[0] > named[0]):
+                return None, unnamed[1]
+            if named:
+                return named[1], named[1].actor or actor
+        unnamed_role = _unnamed_role_pattern().search(core)
+        if unnamed_role and actor:
+            self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
             return None, actor
         for match in _name_pattern().finditer(core):
@@ -192,6 +222,17 @@ class Resolver:
                 person = self.index.get(cleaned) or self.index.add(Person(name=cleaned))
                 return person, person.actor
         return None, actor
+
+
+@cache
+def _unnamed_role_pattern() -> re.Pattern:
+    """'a South Korean diplomat', 'U.S. officials', 'one official': a role noun with no name after it."""
+    nouns = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
+    return re.compile(r"\b(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")s?$")
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _fits_role(noun: str, actor: str | None):
@@ -294,6 +335,7 @@ _NOUN_CONTEXT = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|the
                            r"every|each|another|media|news|video|press)\s+(?:\w+\s+)?$", re.I)
 _VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
                            r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
 _SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
 
 
@@ -304,6 +346,8 @@ def is_verb(text: str, match: re.Match) -> bool:
     before = text[max(0, match.start() - 40):match.start()]
     if _NOUN_CONTEXT.search(before):
         return False
+    if _PASSIVE_AUXILIARY.search(before) and match.group(0).endswith("ed"):
+        return False  # 'tankers could be threatened by missiles': the subject is not the speaker
     word = match.group(0).split()[0]
     base = lexicon.reporting_verbs()[match.group(0)][0].split()[0]
     if word != base:

@@ -236,9 +236,6 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
 
     home_actor (the dateline's country) is the actor of an unqualified head of
     government ("Prime Minister Yasuhiro Nakasone" in a Tokyo dateline)."""
-    # A line wrapped inside a paragraph ("Trade Minister\nJohn Dawkins") is a space to the
-    # patterns; replacing one character by one keeps every offset valid for the original text.
-    text = text.replace("\n", " ")
     index = PeopleIndex()
     found: list[PersonMention] = []
     state_voices = {role.lower() for role in lexicon.roles()["state_voices"]}

@@ -64,6 +64,21 @@ def paragraphs(article: Article) -> list[tuple[int, int]]:
     return [t for t in (_trim(text, s, e) for s, e in spans) if t]
 
 
+def unwrapped(text: str, paragraph_spans: list[tuple[int, int]]) -> str:
+    """The text with line breaks inside a paragraph (wire copy's hard wraps) made spaces.
+
+    One character for one, so every offset still points at the same place; the
+    patterns that find roles and speakers then read "Trade Minister\nJohn Dawkins"
+    as the phrase it is."""
+    chars = list(text)
+    for start, end in paragraph_spans:
+        newline = text.find("\n", start, end)
+        while newline != -1:
+            chars[newline] = " "
+            newline = text.find("\n", newline + 1, end)
+    return "".join(chars)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
