@@ -204,7 +204,11 @@ class Resolver:
             if named:
                 return named[1], named[1].actor or actor
         unnamed_role = _unnamed_role_pattern().search(core)
-        if unnamed_role and actor:
+        if unnamed_role and actors_inside:
+            role_start = start + unnamed_role.start()
+            nearest = actors_inside[-1]
+            if _MODIFIER_GAP.fullmatch(self.text, nearest.end, role_start):
+                actor = nearest.code  # "Iran has attacked ships and U.S. officials have said": the role's own actor
             self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
             return None, actor
@@ -222,6 +226,10 @@ class Resolver:
                 person = self.index.get(cleaned) or self.index.add(Person(name=cleaned))
                 return person, person.actor
         return None, actor
+
+
+# Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials").
+_MODIFIER_GAP = re.compile(r"(?:\s+[\w.-]+){0,2}\s+")
 
 
 @cache

@@ -126,6 +126,7 @@ def surname(name: str) -> str:
 def _not_name_words() -> frozenset[str]:
     data = lexicon.roles()
     words = set(data["honorifics"]) | {w for phrase in data["heads"] + data["modifiers"] for w in phrase.split()}
+    words |= {head + "s" for head in data["heads"]}  # "U.S. Officials said": a role in the plural is no name either
     return lexicon.not_names() | frozenset(words)
 
 
