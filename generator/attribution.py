@@ -274,11 +274,22 @@ def _after_patterns() -> tuple[re.Pattern, ...]:
     verbs = lexicon.reporting_verb_alternation()
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
-    inverted = rf"\s*,?\s*(?P<verb>{verbs})\s+(?P<who>{who}{{2,60}}?)\s*(?:[,.;:]|$)"
     normal = rf"\s*,?\s*(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
     appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?),[^,\"“”\n]{{2,90}}?,\s+{filler}(?P<verb>{verbs})\b"
     quoted_as = rf"\s*,?\s*{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
-    return (re.compile(quoted_as), re.compile(inverted, re.I), re.compile(normal), re.compile(appositive))
+    return (re.compile(quoted_as), _inverted_pattern(), re.compile(normal), re.compile(appositive))
+
+
+# How a subject after its verb opens ("said the officials", "said Pope Francis"), unlike
+# an object or an infinitive ("refused to assign blame"). The verb is not lower-cased here.
+_SUBJECT_OPENING = re.compile(r"(?:the|a|an|one|some|several|two|three)\s|[A-Z]")
+
+
+@cache
+def _inverted_pattern() -> re.Pattern:
+    """A reporting verb before its subject: '," said the minister', '…, said the officials, who …'."""
+    return re.compile(rf"\s*,?\s*(?P<verb>{lexicon.reporting_verb_alternation()})\s+(?P<who>{_who()}{{2,60}}?)\s*(?:[,.;:]|$)",
+                      re.I)
 
 
 def _stance(verb: str) -> str | None:
@@ -329,6 +340,13 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
             if person:
                 return Voice(speaker=person, actor=person.actor, stance=stance, rule=rule)
             continue
+        if text[start:verb.start()].rstrip().endswith(",") and not verb.group(0).split()[0].endswith("ing"):
+            # "A surprise intermediary was Pope Francis, said the officials": the subject follows the verb
+            inverted = _inverted_pattern().match(text, verb.start(), end)
+            if inverted and _SUBJECT_OPENING.match(inverted.group("who")):
+                speaker, actor = resolver.resolve(inverted.start("who"), inverted.end("who"))
+                if speaker or actor:
+                    return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
         subject_end = verb.start()
         relative = _RELATIVE_CLAUSE.search(text, start, verb.start())
         if relative:  # "Mr. Kerry, who led the U.S. team, called ...": the subject is before the clause
