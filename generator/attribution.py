@@ -103,6 +103,9 @@ def _name_pattern() -> re.Pattern:
 
 
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
+_ANTECEDENT_REACH = 60  # characters either side of an antecedent noun where its actor is named
+# A subject that is a definite noun phrase: "the editorial", "the state newspaper".
+_DEFINITE_NOUN = re.compile(r"(?i:the)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})")
 
 
 class Resolver:
@@ -153,6 +156,16 @@ class Resolver:
             if (noun is None or _singular(role) == _singular(noun)) and not (singular_only and role != _singular(role)):
                 return offset, actor
         return None
+
+    def _actor_at_antecedent(self, before: int, noun: str) -> str | None:
+        """The actor named next to the last earlier mention of a noun ('China's demands in an editorial')."""
+        window_start = max(0, before - _SALIENCE_WINDOW)
+        antecedents = list(re.finditer(rf"\b{re.escape(noun)}\b", self.text[window_start:before], re.I))
+        if not antecedents:
+            return None
+        at = window_start + antecedents[-1].start()
+        near = [m for m in self.mentions if at - _ANTECEDENT_REACH <= m.start and m.end <= at + _ANTECEDENT_REACH]
+        return min(near, key=lambda m: abs(m.start - at)).code if near else None
 
     def first_person_named(self, start: int, end: int) -> Person | None:
         """The first person named in text[start:end] outside quotation marks."""
@@ -212,6 +225,10 @@ class Resolver:
             self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
             return None, actor
+        definite = _DEFINITE_NOUN.fullmatch(core.strip())
+        if definite and actor is None:
+            # "the editorial said": the actor named where the editorial was first mentioned
+            return None, self._actor_at_antecedent(start, definite.group("noun"))
         for match in _name_pattern().finditer(core):
             # a name right before the verb, or one that opens the phrase and is followed by
             # an appositive ("Lena Holt, the bloc's spokeswoman,"), not by more of the subject
