@@ -53,7 +53,7 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
         scores["background"] += 1.5
     for year in _YEAR.findall(lowered):
         if evidence.article_year is None or int(year) < evidence.article_year:
-            scores["background"] += 1.5
+            scores["background"] += 2.0
     if _MODAL_FUTURE.search(lowered):
         scores["outlook"] += 0.5
     # The inverted pyramid: news comes first, context further down.

@@ -151,3 +151,81 @@ def test_korean_names_are_referred_back_to_by_the_family_name_whatever_the_actor
             "Park said, \"Every side must return to the table now.\"\n")
     assert a.quotes[0].speaker == "Park Min-jun"
     assert a.quotes[0].actor == "UN"
+
+
+WIRE = "    "  # wire copy indents every paragraph and hard-wraps its lines
+
+
+def test_a_role_wrapped_over_two_lines_still_names_the_person():
+    a = run("FARM TRADE TALKS OPEN\n"
+            f"{WIRE}OSLO, March 3 - Chilean Agriculture\nMinister Pedro Alvarado said the talks\nwould fail without reform.\n"
+            f'{WIRE}"We cannot wait another decade," the\nminister said.\n'
+            f"{WIRE}The talks end on Friday.\n")
+    assert sentence_with(a, "would fail").speaker == "Pedro Alvarado"
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Pedro Alvarado", "CHL")
+
+
+def test_dateline_region_is_the_home_state_of_an_unqualified_minister():
+    a = run("TRADE TALKS OPEN\n"
+            f"{WIRE}TAUPO, New Zealand, March 22 - Trade minister Helen Parata told\n"
+            "delegates that the round must not fail.\n"
+            f'{WIRE}"We live in dangerous times for trade," she said.\n'
+            f"{WIRE}The talks end on Friday.\n")
+    assert a.article.dateline == "TAUPO"
+    assert sentence_with(a, "must not fail").actor == "NZL"
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Helen Parata", "NZL")
+
+
+def test_a_government_role_in_the_text_outranks_an_organisation_in_people_yml():
+    # people.yml knows Mike Moore as WTO Director General; in 1987 copy he is a minister
+    a = run("TRADE TALKS OPEN\n"
+            f"{WIRE}TAUPO, New Zealand, March 22 - Trade minister Mike Moore said\nthe round must not fail.\n"
+            f"{WIRE}The talks end on Friday.\n"
+            f"{WIRE}Twenty states take part.\n")
+    assert sentence_with(a, "must not fail").actor == "NZL"
+
+
+def test_a_follow_up_refers_to_the_unnamed_voice_not_an_earlier_named_person():
+    a = run("Secretary of State Mike Pompeo left the talks early.\n\n"
+            "A South Korean diplomat said Seoul was stunned. "
+            "“We are trying to understand what happened,” the diplomat said.\n")
+    [quote] = a.quotes
+    assert quote.speaker is None
+    assert quote.actor == "KOR"
+
+
+def test_a_pronoun_after_a_sentence_about_a_person_refers_to_that_person():
+    a = run("President Donald Trump said the talks had failed.\n\n"
+            "On Friday, South Korea’s president, Moon Jae-in, gave a holiday speech. "
+            "“Our role has become even more important,” he said.\n")
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Moon Jae-in", "KOR")
+
+
+def test_a_bare_quote_paragraph_continues_the_reported_speaker():
+    a = run("Canadian Trade Minister Ann Leclerc said the round was a chance for reform.\n\n"
+            "Leclerc said the first meetings had gone well.\n\n"
+            "“We must see that the commitments are carried into practice.”\n")
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor, quote.rule) == ("Ann Leclerc", "CAN", "floating")
+
+
+def test_lower_case_role_after_an_actor_and_inverted_subject():
+    a = run("Pentagon spokesman Fred Holm said the fleet was on routine patrol.\n\n"
+            "A surprise go-between was the Vatican envoy, said the Cuban officials, who asked not to be named.\n")
+    assert (sentence_with(a, "routine patrol").speaker, sentence_with(a, "routine patrol").actor) == ("Fred Holm", "USA")
+    assert sentence_with(a, "go-between").actor == "CUB"
+
+
+def test_passive_reporting_verb_is_not_speech_and_officials_take_their_own_actor():
+    a = run("Kuwaiti tankers could be threatened by Iranian missiles, U.S. defense officials said today.\n")
+    assert sentence_with(a, "tankers").actor == "USA"
+
+
+def test_the_editorial_speaks_for_the_actor_named_with_it():
+    a = run("The state newspaper published China's demands in an editorial on Monday.\n\n"
+            '"The United States should quickly discard its prejudice against our goods," the editorial said.\n')
+    [quote] = a.quotes
+    assert quote.actor == "CHN"
