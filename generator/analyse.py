@@ -45,10 +45,22 @@ def _has_reporting_verb(text: str, span) -> bool:
         before = text[span.start:match.start()]
         if not attribution.has_complement(text, match) or lexicon.unnamed_voice_pattern().search(before):
             continue
+        if lexicon.binding_text_subject().search(before):
+            continue
         if _SUBORDINATE.search(before) and not before.rstrip().endswith(","):
             continue
         return True
     return False
+
+
+def _sets_terms(text: str, span) -> bool:
+    """'The agreement calls for Tehran to reduce …': a binding text as the subject of a reporting verb.
+
+    No is_verb check: right after such a noun the word is its verb, though 'the
+    agreement calls' looks like a determiner and a noun to that test."""
+    return any(lexicon.binding_text_subject().search(text[span.start:match.start()])
+               and not attribution.inside_quote_marks(text, span.start, match.start())
+               for match in lexicon.find_reporting_verbs(text, span.start, span.end))
 
 
 def _dateline_actor(article: Article) -> str | None:
@@ -120,6 +132,7 @@ def analyse(article: Article) -> Analysis:
             party_voice=voice_actor is not None,
             person_voice=speaker is not None and speaker.role != JOURNALIST,
             reporting=_has_reporting_verb(text, span),
+            sets_terms=_sets_terms(text, span),
             quoted=in_quote,
             article_year=anchor.year if anchor else None,
             position=number / max(1, len(spans) - 1),

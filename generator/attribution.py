@@ -225,6 +225,8 @@ class Resolver:
             self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
             return None, actor
+        if lexicon.binding_text_subject().search(core + " "):
+            return None, None  # "the agreement calls for …" sets terms; nobody speaks
         definite = _DEFINITE_NOUN.fullmatch(core.strip())
         if definite and actor is None:
             # "the editorial said": the actor named where the editorial was first mentioned

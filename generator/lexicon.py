@@ -330,6 +330,15 @@ def verbs_needing_complement() -> frozenset[str]:
 
 
 @cache
+def binding_text_subject() -> re.Pattern:
+    """A subject headed by a binding text ('The agreement', 'the 1996 act also'), up to its verb;
+    not one that only mentions it ('opponents of the agreement')."""
+    nouns = "|".join(re.escape(n) for n in load("reporting.yml")["binding_texts"])
+    return re.compile(rf"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?:(?:the|this|that|its|their|an?)\s+)?"
+                      rf"(?:[\w.-]+\s+){{0,2}}?(?:{nouns})\s+(?:also\s+|\w+ly\s+)?$", re.I)
+
+
+@cache
 def according_to_pattern() -> re.Pattern:
     phrases = load("reporting.yml")["according_to"]
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)

@@ -27,6 +27,7 @@ class Evidence:
     person_voice: bool  # a named person (or a pronoun resolved to one) is the subject of a reporting verb
     reporting: bool  # a reporting verb is used as a verb outside quotes, whoever its subject
     quoted: bool  # the sentence is mostly inside a direct quotation
+    sets_terms: bool = False  # a binding text (agreement, law) is the subject of a reporting verb
     article_year: int | None
     position: float = 0.0  # where the sentence stands in the article, 0 (lede) to 1 (last)
 
@@ -47,9 +48,13 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
         scores["position"] += 2.0
     if evidence.quoted:
         scores["position"] += 3.0
+    if evidence.sets_terms:
+        scores["development"] += 2.5
     if lexicon.unnamed_voice_pattern().search(text[:60]) and not evidence.quoted:
         scores["position"] -= 2.0
-    if _PAST_PERFECT.search(lowered):
+    if _PAST_PERFECT.search(lowered) and not evidence.reporting:
+        # after a reporting verb the past perfect is only backshift ("Lavrov said Russia had
+        # promoted a solution"): the sentence reports a stance, not earlier history
         scores["background"] += 1.5
     for year in _YEAR.findall(lowered):
         if evidence.article_year is None or int(year) < evidence.article_year:

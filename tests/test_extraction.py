@@ -229,3 +229,17 @@ def test_the_editorial_speaks_for_the_actor_named_with_it():
             '"The United States should quickly discard its prejudice against our goods," the editorial said.\n')
     [quote] = a.quotes
     assert quote.actor == "CHN"
+
+
+def test_an_agreement_that_calls_for_something_sets_terms_not_a_stance():
+    a = run("Iran and six powers signed the accord in Vienna on Tuesday.\n\n"
+            "The agreement also calls for Tehran to cut its stockpile of enriched uranium.\n\n"
+            "Opponents of the agreement conceded that it would pass.\n")
+    terms = sentence_with(a, "calls for Tehran")
+    assert terms.section == "development"
+    assert terms.speaker is None
+
+
+def test_past_perfect_after_a_reporting_verb_is_backshift_not_background():
+    a = run("Talks Resume\n\nForeign Minister Sergei Lavrov said Russia had promoted a peaceful solution.\n")
+    assert sentence_with(a, "peaceful solution").section == "position"
