@@ -383,3 +383,9 @@ def section_cue_automaton() -> ahocorasick.Automaton:
     return phrase_automaton((phrase, (section, float(weight)))
                             for section, by_weight in load("sections.yml")["cues"].items()
                             for weight, phrases in by_weight.items() for phrase in phrases)
+
+
+@cache
+def past_tense_automaton() -> ahocorasick.Automaton:
+    """Unmistakable past-tense verb forms (sections.yml past_tense), matched as words."""
+    return phrase_automaton((form, form) for form in load("sections.yml")["past_tense"])

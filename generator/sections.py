@@ -61,6 +61,10 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
             scores["background"] += 2.0
     if _MODAL_FUTURE.search(lowered):
         scores["outlook"] += 0.5
+    elif lexicon.phrase_matches(lexicon.past_tense_automaton(), lowered):
+        # "fell short of expectations", "began at a breakthrough summit": outlook words in a
+        # sentence about what already happened describe it, they do not look ahead
+        scores["outlook"] *= 0.5
     # The inverted pyramid: news comes first, context further down.
     if evidence.position < 0.2:
         scores["development"] += 1.0
