@@ -350,6 +350,7 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     text = resolver.text
     verbs = [m for m in lexicon.find_reporting_verbs(text, start, end)
              if not inside_quote_marks(text, start, m.start()) and is_verb(text, m)
+             and not PROSPECTIVE.search(text, start, m.start())
              and (m.end() >= end - 2 or has_complement(text, m))]
     for verb in (reversed(verbs) if nearest_first else verbs):
         stance = _stance(verb.group(0))
@@ -378,8 +379,13 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
 
 _NOUN_CONTEXT = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|such|any|no|"
                            r"every|each|another|media|news|video|press)\s+(?:\w+\s+)?$", re.I)
+# A preposition (and maybe one modifier) before a form that could be a plural noun; past
+# forms ("Jim Wright of Texas told") are verbs whatever comes before them.
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|about|against|into|over|from|for|with|by|despite)\s+(?:\w+\s+)?$", re.I)
 _VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
                            r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
+# "Tokyo is expected to propose …": speech still to come is a prospect; nobody has spoken yet.
+PROSPECTIVE = re.compile(r"\b(?:expected|likely|set|due|scheduled|poised)\s+to\s+$")
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
 _SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
 
@@ -395,6 +401,8 @@ def is_verb(text: str, match: re.Match) -> bool:
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker
     word = match.group(0).split()[0]
     base = lexicon.reporting_verbs()[match.group(0)][0].split()[0]
+    if word in (base, base + "s", base + "es") and _AFTER_PREPOSITION.search(before):
+        return False  # "an investigation of American claims": a noun
     if word != base:
         return True
     return bool(_VERB_CONTEXT.search(_SKIPPABLE.sub("", before)))

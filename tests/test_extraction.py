@@ -243,3 +243,16 @@ def test_an_agreement_that_calls_for_something_sets_terms_not_a_stance():
 def test_past_perfect_after_a_reporting_verb_is_backshift_not_background():
     a = run("Talks Resume\n\nForeign Minister Sergei Lavrov said Russia had promoted a peaceful solution.\n")
     assert sentence_with(a, "peaceful solution").section == "position"
+
+
+def test_speech_still_expected_is_outlook_and_a_plural_noun_after_of_is_no_verb():
+    a = run("Chip Talks\n\nTokyo is expected to propose a joint inquiry into American claims that prices are too low.\n")
+    expected = sentence_with(a, "expected to propose")
+    assert expected.section == "outlook"
+    assert expected.speaker is None
+
+
+def test_past_outlook_words_do_not_make_a_forecast():
+    a = run("Summit Ends\n\nThe two leaders met on Thursday.\n\n"
+            "The meeting fell short of expectations after a breakthrough summit last year.\n")
+    assert sentence_with(a, "fell short").section != "outlook"
