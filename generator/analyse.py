@@ -2,6 +2,7 @@
 quotes with speakers; people; dated events."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import cache
@@ -97,10 +98,14 @@ def analyse(article: Article) -> Analysis:
     )
 
     anchor = parse_iso(article.date)
+    # Mentions do not overlap, so both their starts and their ends are in increasing order.
+    mention_starts = [m.start for m in mentions]
+    mention_ends = [m.end for m in mentions]
     sentences: list[Sentence] = []
     events: list[Event] = []
     for number, span in enumerate(spans):
-        sentence_mentions = [m for m in mentions if span.start <= m.start and m.end <= span.end]
+        sentence_mentions = mentions[bisect.bisect_left(mention_starts, span.start):
+                                     bisect.bisect_right(mention_ends, span.end)]
         quoted_chars = sum(min(span.end, quote_spans[n].end) - max(span.start, quote_spans[n].start)
                            for n in attribution.overlapping(quote_spans, span.start, span.end))
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)

@@ -26,6 +26,7 @@ from .segment import Span
 
 _OPENING = "\"“"
 _CLOSING = "\"”"
+_QUOTE_MARK = re.compile("[\"“”]")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,8 +68,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             else:
                 quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[number - 1][1], open_mark=open_at))
                 open_at = None
-        for i in range(pos, p_end):
-            ch = text[i]
+        for mark in _QUOTE_MARK.finditer(text, pos, p_end):  # only the marks, not every character
+            i, ch = mark.start(), mark.group()
             if open_at is None and ch in _OPENING:
                 open_at = i
             elif open_at is not None and ch in _CLOSING:
@@ -355,7 +356,7 @@ def according_to(resolver: Resolver, start: int, end: int) -> Voice:
 
 
 def inside_quote_marks(text: str, start: int, pos: int) -> bool:
-    marks = sum(1 for ch in text[start:pos] if ch in "\"“”")
+    marks = text.count("\"", start, pos) + text.count("“", start, pos) + text.count("”", start, pos)
     return marks % 2 == 1
 
 

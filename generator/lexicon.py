@@ -305,15 +305,14 @@ def find_reporting_verbs(text: str, start: int, end: int) -> list[VerbMatch]:
     return [v for v in found[lo:hi] if v.last <= end]
 
 
-_SPACES = str.maketrans("\n\t\r", "   ")
-
-
 @lru_cache(maxsize=8)
 def _reporting_verbs_in(text: str) -> list[VerbMatch]:
     """Every reporting verb form in a text, found once per text with an Aho-Corasick
     automaton over its lower-cased words: far faster than a regex alternation of a
     thousand inflected forms, which matters at thousands of articles a second."""
-    lowered = text.lower().translate(_SPACES)  # same length: offsets stay valid across wrapped lines
+    # Line breaks and tabs become spaces (same length: offsets stay valid across wrapped
+    # lines); str.replace is much faster than str.translate.
+    lowered = text.lower().replace("\n", " ").replace("\t", " ").replace("\r", " ")
     return [VerbMatch(first, stop, phrase)
             for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
 
