@@ -47,6 +47,28 @@ def phrase_matches(automaton: ahocorasick.Automaton, text: str, start: int = 0, 
     end = len(text) if end is None else end
     if end <= start:
         return []
+    found = _on_word_boundaries(automaton, text, start, end)
+    return found if overlapping else _leftmost_longest(found)
+
+
+def phrase_matches_in_spans(automaton: ahocorasick.Automaton, text: str,
+                            spans: list[tuple[int, int]]) -> list[list[tuple[int, int, object]]]:
+    """phrase_matches(automaton, text, start, end) for each (start, end) of spans, which are in
+    text order and do not overlap, with one pass of the automaton over the text."""
+    by_span: list[list[tuple[int, int, object]]] = [[] for _ in spans]
+    if not spans:
+        return by_span
+    starts = [start for start, _ in spans]
+    for match in _on_word_boundaries(automaton, text, spans[0][0], spans[-1][1]):
+        number = bisect.bisect_right(starts, match[0]) - 1
+        if number >= 0 and match[1] <= spans[number][1]:
+            by_span[number].append(match)
+    return [_leftmost_longest(found) for found in by_span]
+
+
+def _on_word_boundaries(automaton: ahocorasick.Automaton, text: str, start: int,
+                        end: int) -> list[tuple[int, int, object]]:
+    """Every (start, end, payload) of the automaton's phrases in text[start:end] on word boundaries."""
     found = []
     for last, (phrase, payload) in automaton.iter(text, start, end):
         first = last - len(phrase) + 1
@@ -55,8 +77,10 @@ def phrase_matches(automaton: ahocorasick.Automaton, text: str, start: int = 0, 
         if last + 1 < len(text) and _word_char(text[last + 1]) and phrase[-1].isalnum():
             continue
         found.append((first, last + 1, payload))
-    if overlapping:
-        return found
+    return found
+
+
+def _leftmost_longest(found: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     found.sort(key=lambda m: (m[0], m[0] - m[1]))
     kept: list[tuple[int, int, object]] = []
     for match in found:

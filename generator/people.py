@@ -8,6 +8,7 @@ that fits, in text order.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -210,6 +211,45 @@ def _org_actor(org: str | None) -> str | None:
     return found[0].code if found else None
 
 
+@cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    """Strings that every match of a person pattern contains → the patterns that need them.
+
+    Trying the long role alternations at every character is slow; a sentence
+    with none of a pattern's cues is not searched with it."""
+    roles = lexicon.roles()
+    cues: dict[str, set[re.Pattern]] = {}
+    for head in roles["heads"]:
+        cues.setdefault(head, set()).add(_role_pattern())
+    for possessive in ("'s ", "’s "):
+        cues.setdefault(possessive, set()).add(_journalist_pattern())
+    for head in roles["follow_ups"]:
+        cues.setdefault(f"{head}, ", set()).add(_lower_role_pattern())
+        cues.setdefault(head, set()).add(_appositive_pattern())
+    automaton = ahocorasick.Automaton()
+    for cue, patterns in cues.items():
+        automaton.add_word(cue, (len(cue), frozenset(patterns)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _cued_patterns(text: str, spans: list[tuple[int, int]]) -> list[set[re.Pattern]]:
+    """For each span, the person patterns whose cues it contains (one pass over the text)."""
+    cued: list[set[re.Pattern]] = [set() for _ in spans]
+    if not spans:
+        return cued
+    starts = [start for start, _ in spans]
+    for last, (length, patterns) in _cue_automaton().iter(text, spans[0][0], spans[-1][1]):
+        number = bisect.bisect_right(starts, last - length + 1) - 1
+        if number >= 0 and last < spans[number][1]:
+            cued[number] |= patterns
+    return cued
+
+
+def _cued_finditer(pattern: re.Pattern, cued: set[re.Pattern], text: str, start: int, end: int):
+    return pattern.finditer(text, start, end) if pattern in cued else ()
+
+
 def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 home_actor: str | None) -> tuple[PeopleIndex, list[PersonMention]]:
     """Every person mention in the given spans, with people introduced in text order.
@@ -219,8 +259,10 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     index = PeopleIndex()
     found: list[PersonMention] = []
     state_voices = set(lexicon.roles()["state_voices"])
-    for span_start, span_end in spans:
-        for match in _role_pattern().finditer(text, span_start, span_end):
+    cued = _cued_patterns(text, spans)
+    known_by_span = lexicon.phrase_matches_in_spans(_known_automaton(), text, spans)
+    for (span_start, span_end), patterns, known_matches in zip(spans, cued, known_by_span):
+        for match in _cued_finditer(_role_pattern(), patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name:
                 continue
@@ -236,12 +278,12 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
-        for match in _journalist_pattern().finditer(text, span_start, span_end):
+        for match in _cued_finditer(_journalist_pattern(), patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if name and not index.get(name):
                 person = index.add(Person(name=name, role=JOURNALIST))
                 found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for match in _lower_role_pattern().finditer(text, span_start, span_end):
+        for match in _cued_finditer(_lower_role_pattern(), patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
@@ -249,14 +291,14 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                      or _actor_before(text, match.start(), mentions))  # "Hong Kong's chief executive, Carrie Lam,"
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for match in _appositive_pattern().finditer(text, span_start, span_end):
+        for match in _cued_finditer(_appositive_pattern(), patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
             actor = _org_actor(match.group("org")) or _actor_before(text, match.start("role"), mentions)
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for first, last, form in lexicon.phrase_matches(_known_automaton(), text, span_start, span_end):
+        for first, last, form in known_matches:
             known = known_people()[form]
             # the name as this article writes it: scorers and readers match the text's spelling
             person = index.add(Person(name=form, role=known.role, actor=known.actor))
