@@ -89,6 +89,21 @@ def _leftmost_longest(found: list[tuple[int, int, object]]) -> list[tuple[int, i
     return kept
 
 
+# Characters that re.IGNORECASE equates with an ASCII letter but str.lower() does not lower to it.
+_IGNORECASE_ODDITIES = ("İ", "ı", "ſ")
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """Might a case-insensitive pattern find one of these lower-case words in text?
+
+    A cheap test that rules most sentences out before a slow search: never
+    False where a re.IGNORECASE search for the words would succeed."""
+    if any(oddity in text for oddity in _IGNORECASE_ODDITIES):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 # ------------------------------------------------------------------ articles
 
 
@@ -381,6 +396,12 @@ def unnamed_voice_pattern() -> re.Pattern:
     """Any commentator noun of roles.yml's unnamed_voices, on word boundaries."""
     nouns = sorted(roles()["unnamed_voices"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+
+
+@cache
+def unnamed_voice_words() -> tuple[str, ...]:
+    """The unnamed_voice_pattern() nouns in lower case, for may_contain()."""
+    return tuple(n.lower() for n in roles()["unnamed_voices"])
 
 
 @cache
