@@ -2,7 +2,6 @@
 quotes with speakers; people; dated events."""
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from functools import cache
@@ -98,16 +97,12 @@ def analyse(article: Article) -> Analysis:
     )
 
     anchor = parse_iso(article.date)
-    # Mentions do not overlap, so both their starts and their ends are in increasing order.
-    mention_starts = [m.start for m in mentions]
-    mention_ends = [m.end for m in mentions]
     sentences: list[Sentence] = []
     events: list[Event] = []
-    for number, span in enumerate(spans):
-        sentence_mentions = mentions[bisect.bisect_left(mention_starts, span.start):
-                                     bisect.bisect_right(mention_ends, span.end)]
+    for number, (span, quotes_in_span) in enumerate(zip(spans, attribution.overlapping(quote_spans, spans))):
+        sentence_mentions = resolver.mentions_within(span.start, span.end)
         quoted_chars = sum(min(span.end, quote_spans[n].end) - max(span.start, quote_spans[n].start)
-                           for n in attribution.overlapping(quote_spans, span.start, span.end))
+                           for n in quotes_in_span)
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)
         voice = sentence_voices[number]
         subject = _subject_actor(text, span.start, span.end, sentence_mentions)

@@ -118,6 +118,23 @@ class Resolver:
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
+        # Mentions of each kind are in text order and do not overlap, so their starts and their
+        # ends both increase: the mentions within a phrase are found by bisection.
+        self._person_starts = [m.start for m in person_mentions]
+        self._person_ends = [m.end for m in person_mentions]
+        self._quiet_person_starts = [m.start for m in self.person_mentions]
+        self._mention_starts = [m.start for m in mentions]
+        self._mention_ends = [m.end for m in mentions]
+
+    def mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The actor mentions inside text[start:end]."""
+        return self.mentions[bisect.bisect_left(self._mention_starts, start):
+                             bisect.bisect_right(self._mention_ends, end)]
+
+    def person_mentions_within(self, start: int, end: int) -> list[PersonMention]:
+        """The person mentions inside text[start:end], quoted or not."""
+        return self.all_person_mentions[bisect.bisect_left(self._person_starts, start):
+                                        bisect.bisect_right(self._person_ends, end)]
 
     def remember(self, offset: int, person: Person | None) -> None:
         if person is not None:
@@ -128,7 +145,8 @@ class Resolver:
         recent = [p for o, p in self.speakers if before - _SALIENCE_WINDOW < o < before and fits(p)]
         if recent:
             return self.index.get(recent[-1].name) or recent[-1]
-        candidates = [(m.start, m.person) for m in self.person_mentions if m.start < before]
+        candidates = [(m.start, m.person)
+                      for m in self.person_mentions[:bisect.bisect_left(self._quiet_person_starts, before)]]
         candidates += [(o, p) for o, p in self.speakers if o < before]
         candidates.sort(key=lambda c: c[0])
         for _, person in reversed(candidates):
@@ -138,7 +156,7 @@ class Resolver:
 
     def person_before(self, start: int, before: int) -> Person | None:
         """The last person named in text[start:before]: the antecedent of 'who said'."""
-        inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= before]
+        inside = self.person_mentions_within(start, before)
         return (self.index.get(inside[-1].person.name) or inside[-1].person) if inside else None
 
     def resolve(self, start: int, end: int, *, create: bool = True) -> tuple[Person | None, str | None]:
@@ -149,7 +167,7 @@ class Resolver:
         phrase = self.text[start:end]
         core = _TRAILING_FILLER.sub("", phrase).rstrip(" ,")
         stop = start + len(core)
-        inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= stop]
+        inside = self.person_mentions_within(start, stop)
         if inside:
             # "Standing alongside Kerry, Prime Minister Netanyahu welcomed": the subject follows an
             # introductory phrase, so a person after the last comma comes first.
@@ -162,7 +180,7 @@ class Resolver:
         if words and words[-1] in lexicon.pronouns() and (len(words) == 1 or core.strip()[-len(words[-1]) - 2:][:1] in ", "):
             person = self._last_person(start)
             return person, person.actor if person else None
-        actors_inside = [m for m in self.mentions if start <= m.start and m.end <= stop]
+        actors_inside = self.mentions_within(start, stop)
         actor = actors_inside[0].code if actors_inside else None
         follow = _follow_up_pattern().search(core)
         if follow:
@@ -382,7 +400,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
     previous: Voice = NOBODY
     previous_end = -1
     next_quote = 0  # quotes are in text order: each is attributed with the sentence it opens in
-    for sentence in sentences:
+    for sentence, quotes_in_sentence in zip(sentences, overlapping(quotes, sentences)):
         while next_quote < len(quotes) and quotes[next_quote].open_mark < sentence.end:
             quote = quotes[next_quote]
             voice = _quote_voice(resolver, quote, sentences, previous, previous_end)
@@ -391,7 +409,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
                 resolver.remember(sentence.start, voice.speaker)
                 previous, previous_end = voice, quote.end
             next_quote += 1
-        voice = _sentence_voice(resolver, sentence, quotes, quote_voices)
+        voice = _sentence_voice(resolver, sentence, quotes, quotes_in_sentence, quote_voices)
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
         sentence_voices.append(voice)
@@ -420,11 +438,11 @@ def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: list[Span], pr
     return voice
 
 
-def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan],
+def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan], quotes_in_sentence: range,
                     quote_voices: dict[int, Voice]) -> Voice:
     """A sentence speaks with the voice of the quote it mostly holds, else its own reported speech."""
     best, best_overlap = NOBODY, 0
-    for n in overlapping(quotes, sentence.start, sentence.end):
+    for n in quotes_in_sentence:
         quote = quotes[n]
         overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
         voice = quote_voices.get(n, NOBODY)
@@ -436,11 +454,16 @@ def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan],
     return voice if voice.rule else according_to(resolver, sentence.start, sentence.end)
 
 
-def overlapping(quotes: list[QuoteSpan], start: int, end: int) -> range:
-    """Indexes of the quotes that overlap [start, end); quotes are sorted and do not overlap."""
-    first = bisect.bisect_right(quotes, start, key=lambda q: q.end)
-    last = bisect.bisect_left(quotes, end, key=lambda q: q.start)
-    return range(first, max(first, last))
+def overlapping(quotes: list[QuoteSpan], spans: list[Span]) -> list[range]:
+    """For each span, the indexes of the quotes that overlap it; quotes are sorted and do not overlap."""
+    starts = [q.start for q in quotes]
+    ends = [q.end for q in quotes]
+    found = []
+    for span in spans:
+        first = bisect.bisect_right(ends, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        found.append(range(first, max(first, last)))
+    return found
 
 
 def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:
