@@ -111,10 +111,10 @@ def analyse(article: Article) -> Analysis:
     anchor = parse_iso(article.date)
     sentences: list[Sentence] = []
     events: list[Event] = []
-    for number, span in enumerate(spans):
-        sentence_mentions = [m for m in mentions if span.start <= m.start and m.end <= span.end]
+    for number, (span, quotes_in_span) in enumerate(zip(spans, attribution.overlapping(quote_spans, spans))):
+        sentence_mentions = resolver.mentions_within(span.start, span.end)
         quoted_chars = sum(min(span.end, quote_spans[n].end) - max(span.start, quote_spans[n].start)
-                           for n in attribution.overlapping(quote_spans, span.start, span.end))
+                           for n in quotes_in_span)
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)
         voice = sentence_voices[number]
         subject = _subject_actor(text, span.start, span.end, sentence_mentions)

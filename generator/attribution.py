@@ -26,6 +26,7 @@ from .segment import Span
 
 _OPENING = "\"“"
 _CLOSING = "\"”"
+_QUOTE_MARK = re.compile("[\"“”]")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,8 +68,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             else:
                 quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[number - 1][1], open_mark=open_at))
                 open_at = None
-        for i in range(pos, p_end):
-            ch = text[i]
+        for mark in _QUOTE_MARK.finditer(text, pos, p_end):  # only the marks, not every character
+            i, ch = mark.start(), mark.group()
             if open_at is None and ch in _OPENING:
                 open_at = i
             elif open_at is not None and ch in _CLOSING:
@@ -123,6 +124,23 @@ class Resolver:
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
         # Unnamed voices with an actor ("a South Korean diplomat said"): (offset, role noun as written, actor)
         self.unnamed: list[tuple[int, str, str]] = []
+        # Mentions of each kind are in text order and do not overlap, so their starts and their
+        # ends both increase: the mentions within a phrase are found by bisection.
+        self._person_starts = [m.start for m in person_mentions]
+        self._person_ends = [m.end for m in person_mentions]
+        self._quiet_person_starts = [m.start for m in self.person_mentions]
+        self._mention_starts = [m.start for m in mentions]
+        self._mention_ends = [m.end for m in mentions]
+
+    def mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The actor mentions inside text[start:end]."""
+        return self.mentions[bisect.bisect_left(self._mention_starts, start):
+                             bisect.bisect_right(self._mention_ends, end)]
+
+    def person_mentions_within(self, start: int, end: int) -> list[PersonMention]:
+        """The person mentions inside text[start:end], quoted or not."""
+        return self.all_person_mentions[bisect.bisect_left(self._person_starts, start):
+                                        bisect.bisect_right(self._person_ends, end)]
 
     def remember(self, offset: int, person: Person | None) -> None:
         if person is not None:
@@ -138,7 +156,8 @@ class Resolver:
         if recent:
             offset, person = recent[-1]
             return offset, self.index.get(person.name) or person
-        candidates = [(m.start, m.person) for m in self.person_mentions if m.start < before]
+        candidates = [(m.start, m.person)
+                      for m in self.person_mentions[:bisect.bisect_left(self._quiet_person_starts, before)]]
         candidates += [(o, p) for o, p in self.speakers if o < before]
         candidates.sort(key=lambda c: c[0])
         for offset, person in reversed(candidates):
@@ -164,12 +183,12 @@ class Resolver:
         if not antecedents:
             return None
         at = window_start + antecedents[-1].start()
-        near = [m for m in self.mentions if at - _ANTECEDENT_REACH <= m.start and m.end <= at + _ANTECEDENT_REACH]
+        near = self.mentions_within(at - _ANTECEDENT_REACH, at + _ANTECEDENT_REACH)
         return min(near, key=lambda m: abs(m.start - at)).code if near else None
 
     def first_person_named(self, start: int, end: int) -> Person | None:
         """The first person named in text[start:end] outside quotation marks."""
-        first = bisect.bisect_left(self.person_mentions, start, key=lambda m: m.start)
+        first = bisect.bisect_left(self._quiet_person_starts, start)
         if first < len(self.person_mentions) and self.person_mentions[first].start < end:
             person = self.person_mentions[first].person
             return self.index.get(person.name) or person
@@ -177,7 +196,7 @@ class Resolver:
 
     def person_before(self, start: int, before: int) -> Person | None:
         """The last person named in text[start:before]: the antecedent of 'who said'."""
-        inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= before]
+        inside = self.person_mentions_within(start, before)
         return (self.index.get(inside[-1].person.name) or inside[-1].person) if inside else None
 
     def resolve(self, start: int, end: int, *, create: bool = True) -> tuple[Person | None, str | None]:
@@ -188,7 +207,7 @@ class Resolver:
         phrase = self.text[start:end]
         core = _TRAILING_FILLER.sub("", phrase).rstrip(" ,")
         stop = start + len(core)
-        inside = [m for m in self.all_person_mentions if start <= m.start and m.end <= stop]
+        inside = self.person_mentions_within(start, stop)
         if inside:
             # "Standing alongside Kerry, Prime Minister Netanyahu welcomed": the subject follows an
             # introductory phrase, so a person after the last comma comes first.
@@ -204,7 +223,7 @@ class Resolver:
             if unnamed and (named is None or unnamed[0] > named[0]):
                 return None, unnamed[1]
             return (named[1], named[1].actor) if named else (None, None)
-        actors_inside = [m for m in self.mentions if start <= m.start and m.end <= stop]
+        actors_inside = self.mentions_within(start, stop)
         actor = actors_inside[0].code if actors_inside else None
         follow = _follow_up_pattern().search(core)
         if follow:
@@ -460,7 +479,7 @@ def according_to(resolver: Resolver, start: int, end: int) -> Voice:
 
 
 def inside_quote_marks(text: str, start: int, pos: int) -> bool:
-    marks = sum(1 for ch in text[start:pos] if ch in "\"“”")
+    marks = text.count("\"", start, pos) + text.count("“", start, pos) + text.count("”", start, pos)
     return marks % 2 == 1
 
 
@@ -486,7 +505,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
     previous: Voice = NOBODY
     previous_end = -1
     next_quote = 0  # quotes are in text order: each is attributed with the sentence it opens in
-    for sentence in sentences:
+    for sentence, quotes_in_sentence in zip(sentences, overlapping(quotes, sentences)):
         while next_quote < len(quotes) and quotes[next_quote].open_mark < sentence.end:
             quote = quotes[next_quote]
             voice = _quote_voice(resolver, quote, sentences, previous, previous_end)
@@ -495,7 +514,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
                 resolver.remember(sentence.start, voice.speaker)
                 previous, previous_end = voice, quote.end
             next_quote += 1
-        voice = _sentence_voice(resolver, sentence, quotes, quote_voices)
+        voice = _sentence_voice(resolver, sentence, quotes, quotes_in_sentence, quote_voices)
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
@@ -530,11 +549,11 @@ def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: list[Span], pr
     return voice
 
 
-def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan],
+def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan], quotes_in_sentence: range,
                     quote_voices: dict[int, Voice]) -> Voice:
     """A sentence speaks with the voice of the quote it mostly holds, else its own reported speech."""
     best, best_overlap = NOBODY, 0
-    for n in overlapping(quotes, sentence.start, sentence.end):
+    for n in quotes_in_sentence:
         quote = quotes[n]
         overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
         voice = quote_voices.get(n, NOBODY)
@@ -546,11 +565,16 @@ def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan],
     return voice if voice.rule else according_to(resolver, sentence.start, sentence.end)
 
 
-def overlapping(quotes: list[QuoteSpan], start: int, end: int) -> range:
-    """Indexes of the quotes that overlap [start, end); quotes are sorted and do not overlap."""
-    first = bisect.bisect_right(quotes, start, key=lambda q: q.end)
-    last = bisect.bisect_left(quotes, end, key=lambda q: q.start)
-    return range(first, max(first, last))
+def overlapping(quotes: list[QuoteSpan], spans: list[Span]) -> list[range]:
+    """For each span, the indexes of the quotes that overlap it; quotes are sorted and do not overlap."""
+    starts = [q.start for q in quotes]
+    ends = [q.end for q in quotes]
+    found = []
+    for span in spans:
+        first = bisect.bisect_right(ends, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        found.append(range(first, max(first, last)))
+    return found
 
 
 def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import lexicon
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -25,6 +27,7 @@ _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH}(?: (?P<year>(?:19|20)\d
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _WEEKDAY = re.compile(r"\b(?:on |last |this |next )?(?P<weekday>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -46,6 +49,8 @@ def _year_for(month: int, day: int, anchor: dt.date) -> int:
 
 def dates_in(text: str, anchor: dt.date | None) -> list[dt.date]:
     """Dates stated in a sentence, in order, resolving relative ones against the anchor."""
+    if not _DIGIT.search(text) and not lexicon.may_contain(text, ("day", "tomorrow")):
+        return []  # every pattern needs a digit, a weekday, 'yesterday', 'today' or 'tomorrow'
     found: list[tuple[int, dt.date]] = []
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(text):

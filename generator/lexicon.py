@@ -33,10 +33,6 @@ def phrase_automaton(entries) -> ahocorasick.Automaton:
     return automaton
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "-_"
-
-
 def phrase_matches(automaton: ahocorasick.Automaton, text: str, start: int = 0, end: int | None = None,
                    *, overlapping: bool = False) -> list[tuple[int, int, object]]:
     """(start, end, payload) of the automaton's phrases found on word boundaries in text[start:end].
@@ -47,22 +43,68 @@ def phrase_matches(automaton: ahocorasick.Automaton, text: str, start: int = 0, 
     end = len(text) if end is None else end
     if end <= start:
         return []
+    found = _on_word_boundaries(automaton, text, start, end)
+    return found if overlapping else _leftmost_longest(found)
+
+
+def phrase_matches_in_spans(automaton: ahocorasick.Automaton, text: str,
+                            spans: list[tuple[int, int]]) -> list[list[tuple[int, int, object]]]:
+    """phrase_matches(automaton, text, start, end) for each (start, end) of spans, which are in
+    text order and do not overlap, with one pass of the automaton over the text."""
+    by_span: list[list[tuple[int, int, object]]] = [[] for _ in spans]
+    if not spans:
+        return by_span
+    starts = [start for start, _ in spans]
+    for match in _on_word_boundaries(automaton, text, spans[0][0], spans[-1][1]):
+        number = bisect.bisect_right(starts, match[0]) - 1
+        if number >= 0 and match[1] <= spans[number][1]:
+            by_span[number].append(match)
+    return [_leftmost_longest(found) for found in by_span]
+
+
+def _on_word_boundaries(automaton: ahocorasick.Automaton, text: str, start: int,
+                        end: int) -> list[tuple[int, int, object]]:
+    """Every (start, end, payload) of the automaton's phrases in text[start:end] on word boundaries."""
     found = []
+    length = len(text)
     for last, (phrase, payload) in automaton.iter(text, start, end):
         first = last - len(phrase) + 1
-        if first > 0 and _word_char(text[first - 1]):
-            continue
-        if last + 1 < len(text) and _word_char(text[last + 1]) and phrase[-1].isalnum():
-            continue
+        # Word characters are letters, digits, '-' and '_'; tested inline, as this loop
+        # runs for every phrase found in every article.
+        if first > 0:
+            before = text[first - 1]
+            if before.isalnum() or before in "-_":
+                continue
+        if last + 1 < length and phrase[-1].isalnum():
+            after = text[last + 1]
+            if after.isalnum() or after in "-_":
+                continue
         found.append((first, last + 1, payload))
-    if overlapping:
-        return found
+    return found
+
+
+def _leftmost_longest(found: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     found.sort(key=lambda m: (m[0], m[0] - m[1]))
     kept: list[tuple[int, int, object]] = []
     for match in found:
         if not kept or match[0] >= kept[-1][1]:
             kept.append(match)
     return kept
+
+
+# Characters that re.IGNORECASE equates with an ASCII letter but str.lower() does not lower to it.
+_IGNORECASE_ODDITIES = ("İ", "ı", "ſ")
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """Might a case-insensitive pattern find one of these lower-case words in text?
+
+    A cheap test that rules most sentences out before a slow search: never
+    False where a re.IGNORECASE search for the words would succeed."""
+    if any(oddity in text for oddity in _IGNORECASE_ODDITIES):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
 
 
 # ------------------------------------------------------------------ articles
@@ -299,23 +341,24 @@ def _reporting_verb_automaton() -> ahocorasick.Automaton:
 
 def find_reporting_verbs(text: str, start: int, end: int) -> list[VerbMatch]:
     """Reporting verb forms in text[start:end], longest phrase first at each word."""
-    found = _reporting_verbs_in(text)
-    lo = bisect.bisect_left(found, start, key=lambda v: v.first)
-    hi = bisect.bisect_left(found, end, key=lambda v: v.first)
+    firsts, found = _reporting_verbs_in(text)
+    lo = bisect.bisect_left(firsts, start)
+    hi = bisect.bisect_left(firsts, end, lo)
     return [v for v in found[lo:hi] if v.last <= end]
 
 
-_SPACES = str.maketrans("\n\t\r", "   ")
-
-
 @lru_cache(maxsize=8)
-def _reporting_verbs_in(text: str) -> list[VerbMatch]:
-    """Every reporting verb form in a text, found once per text with an Aho-Corasick
-    automaton over its lower-cased words: far faster than a regex alternation of a
-    thousand inflected forms, which matters at thousands of articles a second."""
-    lowered = text.lower().translate(_SPACES)  # same length: offsets stay valid across wrapped lines
-    return [VerbMatch(first, stop, phrase)
-            for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
+def _reporting_verbs_in(text: str) -> tuple[list[int], list[VerbMatch]]:
+    """Every reporting verb form in a text, and where each starts (for bisection), found
+    once per text with an Aho-Corasick automaton over its lower-cased words: far faster
+    than a regex alternation of a thousand inflected forms, which matters at thousands
+    of articles a second."""
+    # Line breaks and tabs become spaces (same length: offsets stay valid across wrapped
+    # lines); str.replace is much faster than str.translate.
+    lowered = text.lower().replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    verbs = [VerbMatch(first, stop, phrase)
+             for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
+    return [v.first for v in verbs], verbs
 
 
 @cache
@@ -370,6 +413,12 @@ def unnamed_voice_pattern() -> re.Pattern:
 
 
 @cache
+def unnamed_voice_words() -> tuple[str, ...]:
+    """The unnamed_voice_pattern() nouns in lower case, for may_contain()."""
+    return tuple(n.lower() for n in roles()["unnamed_voices"])
+
+
+@cache
 def not_names() -> frozenset[str]:
     return frozenset(roles()["not_names"])
 
@@ -386,6 +435,6 @@ def section_cue_automaton() -> ahocorasick.Automaton:
 
 
 @cache
-def past_tense_automaton() -> ahocorasick.Automaton:
-    """Unmistakable past-tense verb forms (sections.yml past_tense), matched as words."""
-    return phrase_automaton((form, form) for form in load("sections.yml")["past_tense"])
+def past_tense_pattern() -> re.Pattern:
+    """Unmistakable past-tense verb forms (sections.yml past_tense), as words: one search per sentence."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in load("sections.yml")["past_tense"]) + r")\b")

@@ -8,6 +8,8 @@ that fits, in text order.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -222,6 +224,48 @@ def _org_actor(org: str | None) -> str | None:
     return found[0].code if found else None
 
 
+@cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    """Strings that every match of a person pattern contains → the patterns that need them.
+
+    Trying the long role alternations at every character is slow; a sentence
+    with none of a pattern's cues is not searched with it."""
+    roles = lexicon.roles()
+    # Patterns are named by their (cached) functions: hashing a compiled pattern is slow.
+    cues: dict[str, set] = {}
+    for head in roles["heads"] + [role.lower() for role in roles["government_roles"]]:
+        cues.setdefault(head, set()).add(_role_pattern)
+    for possessive in ("'s ", "’s "):
+        cues.setdefault(possessive, set()).add(_journalist_pattern)
+    for head in roles["follow_ups"]:
+        cues.setdefault(f"{head}, ", set()).add(_lower_role_pattern)
+        cues.setdefault(head, set()).add(_appositive_pattern)
+        cues.setdefault(head, set()).add(_actor_lower_role_pattern)
+    automaton = ahocorasick.Automaton()
+    for cue, patterns in cues.items():
+        automaton.add_word(cue, (len(cue), frozenset(patterns)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _cued_patterns(text: str, spans: list[tuple[int, int]]) -> list[set]:
+    """For each span, the person patterns whose cues it contains (one pass over the text)."""
+    cued: list[set] = [set() for _ in spans]
+    if not spans:
+        return cued
+    starts = [start for start, _ in spans]
+    for last, (length, patterns) in _cue_automaton().iter(text, spans[0][0], spans[-1][1]):
+        number = bisect.bisect_right(starts, last - length + 1) - 1
+        if number >= 0 and last < spans[number][1]:
+            cued[number] |= patterns
+    return cued
+
+
+def _cued_finditer(pattern, cued: set, text: str, start: int, end: int):
+    """pattern().finditer over text[start:end], or nothing when the span lacks the pattern's cues."""
+    return pattern().finditer(text, start, end) if pattern in cued else ()
+
+
 def _outranked_by_role(known: KnownPerson, role: str) -> bool:
     """A government role in the text ('Trade minister Mike Moore') outranks an organisation
     that people.yml gives the person: the text tells what they were when it was written."""
@@ -240,8 +284,10 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     index = PeopleIndex()
     found: list[PersonMention] = []
     state_voices = {role.lower() for role in lexicon.roles()["state_voices"]}
-    for span_start, span_end in spans:
-        for match in _role_pattern().finditer(text, span_start, span_end):
+    cued = _cued_patterns(text, spans)
+    known_by_span = lexicon.phrase_matches_in_spans(_known_automaton(), text, spans)
+    for (span_start, span_end), patterns, known_matches in zip(spans, cued, known_by_span):
+        for match in _cued_finditer(_role_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name:
                 continue
@@ -257,19 +303,19 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
-        for match in _actor_lower_role_pattern().finditer(text, span_start, span_end):
+        for match in _cued_finditer(_actor_lower_role_pattern, patterns, text, span_start, span_end):
             actor = _actor_before(text, match.start(), mentions)
             name = _clean_name(match.group("name"))
             if actor is None or not name or index.get(name):
                 continue
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for match in _journalist_pattern().finditer(text, span_start, span_end):
+        for match in _cued_finditer(_journalist_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if name and not index.get(name):
                 person = index.add(Person(name=name, role=JOURNALIST))
                 found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for match in _lower_role_pattern().finditer(text, span_start, span_end):
+        for match in _cued_finditer(_lower_role_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
@@ -277,14 +323,14 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                      or _actor_before(text, match.start(), mentions))  # "Hong Kong's chief executive, Carrie Lam,"
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for match in _appositive_pattern().finditer(text, span_start, span_end):
+        for match in _cued_finditer(_appositive_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
             actor = _org_actor(match.group("org")) or _actor_before(text, match.start("role"), mentions)
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for first, last, form in lexicon.phrase_matches(_known_automaton(), text, span_start, span_end):
+        for first, last, form in known_matches:
             known = known_people()[form]
             # the name as this article writes it: scorers and readers match the text's spelling
             person = index.add(Person(name=form, role=known.role, actor=known.actor))
@@ -298,11 +344,16 @@ def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMe
     if not index.by_surname:
         return []
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in index.by_surname) + r")\b(?!-)")
-    taken = {(m.start, m.end) for m in found}
+    # A match starting inside any mention found so far is taken; those mentions may overlap,
+    # so the test is whether the furthest end among mentions starting at or before it lies beyond it.
+    taken = sorted((m.start, m.end) for m in found)
+    taken_starts = [start for start, _ in taken]
+    taken_reach = list(itertools.accumulate((end for _, end in taken), max))
     extra = []
     for span_start, span_end in spans:
         for match in pattern.finditer(text, span_start, span_end):
-            if any(s <= match.start() < e for s, e in taken):
+            before = bisect.bisect_right(taken_starts, match.start())
+            if before and taken_reach[before - 1] > match.start():
                 continue
             extra.append(PersonMention(start=match.start(), end=match.end(), person=index.by_surname[match.group(0)]))
     return extra

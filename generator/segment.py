@@ -114,8 +114,21 @@ def _boundaries(text: str, start: int, end: int):
         yield match.end()
 
 
+def _word_before(text: str, start: int, end: int) -> str:
+    """The word that text[start:end] ends with, as _WORD_BEFORE finds it.
+
+    Searching from the paragraph's start would try the pattern at every character
+    before it; a short window gives the same match unless the word reaches the
+    window's start, and then the whole paragraph is searched."""
+    window = max(start, end - 40)
+    match = _WORD_BEFORE.search(text, window, end)
+    if match.start() == window and window > start:
+        match = _WORD_BEFORE.search(text, start, end)
+    return match.group(1)
+
+
 def _period_ends_sentence(text: str, start: int, match: re.Match, after: re.Match) -> bool:
-    word = _WORD_BEFORE.search(text, start, match.start()).group(1)
+    word = _word_before(text, start, match.start())
     if not word:
         return True
     if len(word) == 1 and word.isupper():
