@@ -45,7 +45,7 @@ def _has_reporting_verb(text: str, span) -> bool:
         before = text[span.start:match.start()]
         if not attribution.has_complement(text, match) or lexicon.unnamed_voice_pattern().search(before):
             continue
-        if lexicon.binding_text_subject().search(before) or attribution.PROSPECTIVE.search(before):
+        if lexicon.binding_text_subject().search(before) or lexicon.prospective_pattern().search(before):
             continue
         if _SUBORDINATE.search(before) and not before.rstrip().endswith(","):
             continue

@@ -369,7 +369,7 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     text = resolver.text
     verbs = [m for m in lexicon.find_reporting_verbs(text, start, end)
              if not inside_quote_marks(text, start, m.start()) and is_verb(text, m)
-             and not PROSPECTIVE.search(text, start, m.start())
+             and not lexicon.prospective_pattern().search(text, start, m.start())
              and (m.end() >= end - 2 or has_complement(text, m))]
     for verb in (reversed(verbs) if nearest_first else verbs):
         stance = _stance(verb.group(0))
@@ -403,8 +403,6 @@ _NOUN_CONTEXT = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|the
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|about|against|into|over|from|for|with|by|despite)\s+(?:\w+\s+)?$", re.I)
 _VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
                            r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
-# "Tokyo is expected to propose …": speech still to come is a prospect; nobody has spoken yet.
-PROSPECTIVE = re.compile(r"\b(?:expected|likely|set|due|scheduled|poised)\s+to\s+$")
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
 _SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
 

@@ -382,6 +382,13 @@ def binding_text_subject() -> re.Pattern:
 
 
 @cache
+def prospective_pattern() -> re.Pattern:
+    """'… is expected to ' right before a reporting verb (reporting.yml prospective)."""
+    words = "|".join(re.escape(w) for w in load("reporting.yml")["prospective"])
+    return re.compile(rf"\b(?:{words})\s+to\s+$")
+
+
+@cache
 def according_to_pattern() -> re.Pattern:
     phrases = load("reporting.yml")["according_to"]
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
