@@ -146,10 +146,6 @@ class Resolver:
         if person is not None:
             self.speakers.append((offset, person))
 
-    def _last_person(self, before: int, fits=lambda p: True) -> Person | None:
-        found = self._last_person_at(before, fits)
-        return found[1] if found else None
-
     def _last_person_at(self, before: int, fits=lambda p: True) -> tuple[int, Person] | None:
         """The most salient person before an offset, and where: a recent speaker, else the last person named."""
         recent = [(o, p) for o, p in self.speakers if before - _SALIENCE_WINDOW < o < before and fits(p)]
