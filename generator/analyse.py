@@ -34,16 +34,17 @@ def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> 
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|because|if|whether)\b", re.I)
 
 
-def _has_reporting_verb(text: str, span) -> bool:
+def _has_reporting_verb(resolver: attribution.Resolver, span) -> bool:
     """A reporting verb in the main clause, with a subject that is not an unnamed commentator.
 
     'Officials said …' and '…, the officials said' count; 'levels that Western
     governments argue exceed …' (a subordinate clause) and 'Analysts say …' do not."""
+    text = resolver.text
     for match in lexicon.find_reporting_verbs(text, span.start, span.end):
-        if attribution.inside_quote_marks(text, span.start, match.start()) or not attribution.is_verb(text, match):
+        if attribution.inside_quote_marks(text, span.start, match.start()) or not resolver.is_verb(match):
             continue
         before = text[span.start:match.start()]
-        if not attribution.has_complement(text, match) or lexicon.unnamed_voice_pattern().search(before):
+        if not resolver.has_complement(match) or lexicon.unnamed_voice_pattern().search(before):
             continue
         if _SUBORDINATE.search(before) and not before.rstrip().endswith(","):
             continue
@@ -61,7 +62,7 @@ def _dateline_actor(article: Article) -> str | None:
 
 @cache
 def _unqualified_voice() -> re.Pattern:
-    nouns = "|".join(re.escape(v) for v in sorted(lexicon.roles()["unqualified_voices"], key=len, reverse=True))
+    nouns = lexicon.longest_first_alternation(lexicon.roles()["unqualified_voices"], ignore_case=True)
     # Modifiers are lower-case words or acronyms ("senior defense", "MITI"): a capitalised
     # word ("Western officials") may name another party, so it does not qualify.
     return re.compile(rf"(?:^|[,;]\s|\bthat\s)(?i:but\s+|and\s+|yet\s+)?(?i:the\s+|a\s+|an\s+|these\s+)?"
@@ -119,7 +120,7 @@ def analyse(article: Article) -> Analysis:
         evidence = Evidence(
             party_voice=voice_actor is not None,
             person_voice=speaker is not None and speaker.role != JOURNALIST,
-            reporting=_has_reporting_verb(text, span),
+            reporting=_has_reporting_verb(resolver, span),
             quoted=in_quote,
             article_year=anchor.year if anchor else None,
             position=number / max(1, len(spans) - 1),

@@ -85,8 +85,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
 
 @cache
 def _follow_up_pattern() -> re.Pattern:
-    nouns = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    return re.compile(r"\bthe (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")\b")
+    nouns = lexicon.longest_first_alternation(lexicon.roles()["follow_ups"])
+    return re.compile(r"\bthe (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + nouns + r")\b")
 
 
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
@@ -125,6 +125,24 @@ class Resolver:
         self._quiet_person_starts = [m.start for m in self.person_mentions]
         self._mention_starts = [m.start for m in mentions]
         self._mention_ends = [m.end for m in mentions]
+        # is_verb() and has_complement() of reporting verbs by offset: each verb is asked
+        # about for its quote, its sentence and the sentence's classification.
+        self._verb_uses: dict[int, bool] = {}
+        self._complements: dict[int, bool] = {}
+
+    def is_verb(self, verb: lexicon.VerbMatch) -> bool:
+        """is_verb() for a reporting verb of this text."""
+        used = self._verb_uses.get(verb.first)
+        if used is None:
+            used = self._verb_uses[verb.first] = is_verb(self.text, verb)
+        return used
+
+    def has_complement(self, verb: lexicon.VerbMatch) -> bool:
+        """has_complement() for a reporting verb of this text."""
+        found = self._complements.get(verb.first)
+        if found is None:
+            found = self._complements[verb.first] = has_complement(self.text, verb)
+        return found
 
     def mentions_within(self, start: int, end: int) -> list[Mention]:
         """The actor mentions inside text[start:end]."""
@@ -281,8 +299,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     on its own the first verb is the main clause's."""
     text = resolver.text
     verbs = [m for m in lexicon.find_reporting_verbs(text, start, end)
-             if not inside_quote_marks(text, start, m.start()) and is_verb(text, m)
-             and (m.end() >= end - 2 or has_complement(text, m))]
+             if not inside_quote_marks(text, start, m.start()) and resolver.is_verb(m)
+             and (m.end() >= end - 2 or resolver.has_complement(m))]
     for verb in (reversed(verbs) if nearest_first else verbs):
         stance = _stance(verb.group(0))
         if _RELATIVE_WHO.search(text, start, verb.start()):

@@ -92,6 +92,37 @@ def _leftmost_longest(found: list[tuple[int, int, object]]) -> list[tuple[int, i
     return kept
 
 
+def longest_first_alternation(words, *, ignore_case: bool = False) -> str:
+    """A regex matching any of the words, trying longer ones first at each position,
+    exactly as "|".join(sorted(words, key=len, reverse=True)) of escaped words would.
+
+    Python's re tries the alternatives of a flat alternation one by one, so a list
+    of hundreds of words is slow; as a trie ('sa(?:id|ys?)') each character is tried
+    once. Where several words match, the longer one is still tried first: a group
+    that continues a shorter word is optional and greedy. The trie needs sibling
+    branches that never match the same character, which letters of one case
+    guarantee; for a case-insensitive pattern with other words, the flat
+    alternation is returned."""
+    words = sorted(set(words), key=len, reverse=True)
+    if ignore_case and any(w != w.lower() or not w.isascii() for w in words):
+        return "|".join(re.escape(w) for w in words)
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict) -> str:
+        options = [re.escape(ch) + branches(child) for ch, child in node.items() if ch]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(trie)
+
+
 # Characters that re.IGNORECASE equates with an ASCII letter but str.lower() does not lower to it.
 _IGNORECASE_ODDITIES = ("İ", "ı", "ſ")
 
@@ -128,10 +159,15 @@ def outlet_name(form: str) -> str | None:
 
 
 @cache
+def printed_outlet_forms() -> tuple[str, ...]:
+    """Outlet forms as printed (not their lower-case lookup keys), longest first."""
+    return tuple(sorted({f for f in outlet_forms() if not f.islower() or f.isupper()}, key=len, reverse=True))
+
+
+@cache
 def outlet_pattern() -> re.Pattern:
     """Any outlet form as printed, on word boundaries, longest first."""
-    forms = sorted({f for f in outlet_forms() if not f.islower() or f.isupper()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return re.compile(r"(?<![\w])(?:" + longest_first_alternation(printed_outlet_forms()) + r")(?![\w])")
 
 
 def outlet_country(outlet: str | None) -> str | None:
@@ -364,7 +400,7 @@ def _reporting_verbs_in(text: str) -> tuple[list[int], list[VerbMatch]]:
 @cache
 def reporting_verb_alternation() -> str:
     """A regex alternation of every reporting verb form, longest first."""
-    return "|".join(re.escape(f) for f in sorted(reporting_verbs(), key=len, reverse=True))
+    return longest_first_alternation(reporting_verbs(), ignore_case=True)
 
 
 @cache
@@ -399,8 +435,8 @@ def roles() -> dict:
 @cache
 def unnamed_voice_pattern() -> re.Pattern:
     """Any commentator noun of roles.yml's unnamed_voices, on word boundaries."""
-    nouns = sorted(roles()["unnamed_voices"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+    nouns = longest_first_alternation(roles()["unnamed_voices"], ignore_case=True)
+    return re.compile(r"\b(?:" + nouns + r")\b", re.I)
 
 
 @cache

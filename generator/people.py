@@ -30,18 +30,15 @@ _ROLE_TAIL = (r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|L
 @cache
 def _role_pattern() -> re.Pattern:
     data = lexicon.roles()
-    heads = sorted(data["heads"], key=len, reverse=True)
-    mods = sorted(data["modifiers"], key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
-    mod = "(?:" + "|".join(re.escape(m) for m in mods) + ")"
+    head = "(?:" + lexicon.longest_first_alternation(data["heads"]) + ")"
+    mod = "(?:" + lexicon.longest_first_alternation(data["modifiers"]) + ")"
     role = rf"(?:{mod}(?: and {mod})? ){{0,4}}{head}(?: {head})?{_ROLE_TAIL}"
     return re.compile(rf"\b(?P<role>{role}),? (?P<name>{_NAME})")
 
 
 @cache
 def _appositive_pattern() -> re.Pattern:
-    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(
         rf"\b(?P<name>{_NAME}), (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
         r"(?: (?:of|at|for) (?:the )?(?P<org>[A-Z][\w.-]*(?: (?:of |for |and )?[A-Z][\w.-]*){0,6}))?"
@@ -51,8 +48,7 @@ def _appositive_pattern() -> re.Pattern:
 @cache
 def _lower_role_pattern() -> re.Pattern:
     """'the North Korean foreign minister, Ri Yong Ho,': a lower-case role, then the name."""
-    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(rf"(?:\b(?:the|its|their|his|her)|'s|’s) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
 
 
@@ -223,8 +219,9 @@ def _cue_automaton() -> ahocorasick.Automaton:
     cues: dict[str, set] = {}
     for head in roles["heads"]:
         cues.setdefault(head, set()).add(_role_pattern)
-    for possessive in ("'s ", "’s "):
-        cues.setdefault(possessive, set()).add(_journalist_pattern)
+    for outlet in lexicon.printed_outlet_forms():
+        for possessive in ("'s ", "’s "):
+            cues.setdefault(outlet + possessive, set()).add(_journalist_pattern)
     for head in roles["follow_ups"]:
         cues.setdefault(f"{head}, ", set()).add(_lower_role_pattern)
         cues.setdefault(head, set()).add(_appositive_pattern)
