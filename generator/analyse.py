@@ -82,8 +82,8 @@ def _home_voice(text: str, span, voice, home: str | None) -> str | None:
 
 def analyse(article: Article) -> Analysis:
     text = article.text
-    spans = segment.sentences(article)
     paragraphs = segment.paragraphs(article)
+    spans = segment.sentences(article, paragraphs)
     mentions = find_mentions(text, article.body_start, article.body_end)
     dateline_actor = _dateline_actor(article)
     home = dateline_actor or lexicon.outlet_country(article.source)

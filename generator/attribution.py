@@ -379,6 +379,8 @@ _SUBJECT_END = re.compile(r"\s(?:[a-z]+(?:ed|s)|had|has|have|was|were|is|are|wil
 
 def according_to(resolver: Resolver, start: int, end: int) -> Voice:
     text = resolver.text
+    if not lexicon.may_contain(text[start:end], lexicon.according_to_words()):
+        return NOBODY  # most sentences: not worth a case-insensitive search
     match = lexicon.according_to_pattern().search(text, start, end)
     if not match:
         return NOBODY

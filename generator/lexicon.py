@@ -415,6 +415,12 @@ def according_to_pattern() -> re.Pattern:
 
 
 @cache
+def according_to_words() -> tuple[str, ...]:
+    """The according_to_pattern() phrases in lower case, for may_contain()."""
+    return tuple(p.lower() for p in load("reporting.yml")["according_to"])
+
+
+@cache
 def pronouns() -> frozenset[str]:
     return frozenset(load("reporting.yml")["pronouns"])
 

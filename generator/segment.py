@@ -72,10 +72,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def sentences(article: Article) -> list[Span]:
+def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> list[Span]:
+    """Sentence spans of the article, given its paragraphs()."""
     text = article.text
     spans: list[Span] = []
-    for number, (p_start, p_end) in enumerate(paragraphs(article)):
+    for number, (p_start, p_end) in enumerate(article_paragraphs):
         start = p_start
         for end in _boundaries(text, p_start, p_end):
             trimmed = _trim(text, start, end)
