@@ -90,8 +90,10 @@ def _follow_up_pattern() -> re.Pattern:
 
 
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
-_TRAILING_FILLER = re.compile(r"(?:\s+(?:also|then|later|again|had|has|have|was|were|is|would|will|once|"
-                              r"however|still|further|\w+ly))+\s*$", re.I)
+_FILLERS = ("also", "then", "later", "again", "had", "has", "have", "was", "were", "is", "would", "will", "once",
+            "however", "still", "further")  # none begins another: the order they are tried in does not matter
+_TRAILING_FILLER = re.compile(rf"(?:\s+(?:{lexicon.longest_first_alternation(_FILLERS, ignore_case=True)}|\w+ly))+\s*$",
+                              re.I)
 
 
 @cache
@@ -319,8 +321,10 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     return NOBODY
 
 
-_NOUN_CONTEXT = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|such|any|no|"
-                           r"every|each|another|media|news|video|press)\s+(?:\w+\s+)?$", re.I)
+_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+                "such", "any", "no", "every", "each", "another", "media", "news", "video", "press")
+_NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_DETERMINERS, ignore_case=True)})\s+(?:\w+\s+)?$",
+                           re.I)  # only whether it matches counts, so the words' order does not matter
 _VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
                            r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
 _SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
