@@ -14,8 +14,10 @@ from .people import JOURNALIST, find_people
 from .sections import Evidence, classify
 
 
-_AUXILIARY_OR_PAST = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|"
-                                r"does|do|did|continues?|remains?|[a-z]+ed)\b")
+_AUXILIARIES = ("has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must",
+                "should", "does", "do", "did", "continue", "continues", "remain", "remains")
+# Only where the first one starts counts, so the order the words are tried in does not matter.
+_AUXILIARY_OR_PAST = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_AUXILIARIES)}|[a-z]+ed)\b")
 
 
 def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
@@ -31,7 +33,9 @@ def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> 
     return None
 
 
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|because|if|whether)\b", re.I)
+_SUBORDINATORS = ("that", "which", "who", "whom", "whose", "where", "when", "because", "if", "whether")
+_SUBORDINATE = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_SUBORDINATORS, ignore_case=True)})\b",
+                          re.I)  # only whether it matches counts
 
 
 def _has_reporting_verb(resolver: attribution.Resolver, span) -> bool:

@@ -72,4 +72,4 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
 def classify(text: str, evidence: Evidence) -> str:
     scores = score(text, evidence)
     # Ties go to the order below: news first, then stance, then prospects, then context.
-    return max(("development", "position", "outlook", "background"), key=lambda s: scores[s])
+    return max(("development", "position", "outlook", "background"), key=scores.__getitem__)
