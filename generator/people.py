@@ -223,8 +223,9 @@ def _cue_automaton() -> ahocorasick.Automaton:
         for possessive in ("'s ", "’s "):
             cues.setdefault(outlet + possessive, set()).add(_journalist_pattern)
     for head in roles["follow_ups"]:
-        cues.setdefault(f"{head}, ", set()).add(_lower_role_pattern)
-        cues.setdefault(head, set()).add(_appositive_pattern)
+        # In both patterns a space comes before the role: ' king' is rarer than 'king' ('making').
+        cues.setdefault(f" {head}, ", set()).add(_lower_role_pattern)
+        cues.setdefault(f" {head}", set()).add(_appositive_pattern)
     automaton = ahocorasick.Automaton()
     for cue, patterns in cues.items():
         automaton.add_word(cue, (len(cue), frozenset(patterns)))
