@@ -115,8 +115,13 @@ class Resolver:
         self.text = text
         self.index = index
         # A person named inside a quotation is talked about, not talking: "he" never refers to them.
-        self.person_mentions = [m for m in person_mentions
-                                if not any(q.start <= m.start < q.end for q in quotes)]
+        # Quotes are in text order and do not overlap: only the last one opening before a mention can hold it.
+        quote_starts = [q.start for q in quotes]
+        self.person_mentions = []
+        for mention in person_mentions:
+            last = bisect.bisect_right(quote_starts, mention.start) - 1
+            if last < 0 or mention.start >= quotes[last].end:
+                self.person_mentions.append(mention)
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
