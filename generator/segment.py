@@ -65,11 +65,10 @@ def paragraphs(article: Article) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
+    piece = text[start:end]  # str.strip() removes exactly the characters str.isspace() accepts
+    first = len(piece) - len(piece.lstrip())
+    stop = len(piece.rstrip())
+    return (start + first, start + stop) if stop > first else None
 
 
 def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> list[Span]:
