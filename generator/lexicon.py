@@ -124,7 +124,7 @@ def longest_first_alternation(words, *, ignore_case: bool = False) -> str:
 
 
 # Characters that re.IGNORECASE equates with an ASCII letter but str.lower() does not lower to it.
-_IGNORECASE_ODDITIES = ("İ", "ı", "ſ")
+_IGNORECASE_ODDITIES = re.compile("[İıſ]")
 
 
 def may_contain(text: str, words: tuple[str, ...]) -> bool:
@@ -132,10 +132,13 @@ def may_contain(text: str, words: tuple[str, ...]) -> bool:
 
     A cheap test that rules most sentences out before a slow search: never
     False where a re.IGNORECASE search for the words would succeed."""
-    if any(oddity in text for oddity in _IGNORECASE_ODDITIES):
+    if not text.isascii() and _IGNORECASE_ODDITIES.search(text):
         return True
     lowered = text.lower()
-    return any(word in lowered for word in words)
+    for word in words:  # a plain loop: any() over a generator costs more than the tests
+        if word in lowered:
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ articles
