@@ -20,11 +20,11 @@ _AUXILIARIES = ("has", "have", "had", "is", "are", "was", "were", "will", "would
 _AUXILIARY_OR_PAST = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_AUXILIARIES)}|[a-z]+ed)\b")
 
 
-def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mentions: list[Mention]) -> str | None:
     """The first actor named before the first verb: a rough grammatical subject."""
-    verb = _AUXILIARY_OR_PAST.search(text, start, end)
+    verb = _AUXILIARY_OR_PAST.search(resolver.text, start, end)
     limit = verb.start() if verb else min(end, start + 60)
-    reporting = lexicon.find_reporting_verbs(text, start, limit)
+    reporting = resolver.verbs.within(start, limit)
     if reporting:
         limit = reporting[0].start()
     for mention in mentions:
@@ -44,7 +44,7 @@ def _has_reporting_verb(resolver: attribution.Resolver, span) -> bool:
     'Officials said …' and '…, the officials said' count; 'levels that Western
     governments argue exceed …' (a subordinate clause) and 'Analysts say …' do not."""
     text = resolver.text
-    for match in lexicon.find_reporting_verbs(text, span.start, span.end):
+    for match in resolver.verbs.within(span.start, span.end):
         if attribution.inside_quote_marks(text, span.start, match.start()) or not resolver.is_verb(match):
             continue
         before = text[span.start:match.start()]
@@ -74,12 +74,12 @@ def _unqualified_voice() -> re.Pattern:
                       rf"(?:have\s+|had\s+|has\s+)?$")
 
 
-def _home_voice(text: str, span, voice, home: str | None) -> str | None:
+def _home_voice(resolver: attribution.Resolver, span, voice, home: str | None) -> str | None:
     """'Officials said …', '…, the officials said': an unnamed official speaks for the home state."""
     if home is None or voice.actor or voice.speaker:
         return None
-    for verb in lexicon.find_reporting_verbs(text, span.start, span.end):
-        if _unqualified_voice().search(text[span.start:verb.start()].rstrip()):
+    for verb in resolver.verbs.within(span.start, span.end):
+        if _unqualified_voice().search(resolver.text[span.start:verb.start()].rstrip()):
             return home
     return None
 
@@ -110,9 +110,9 @@ def analyse(article: Article) -> Analysis:
                            for n in quotes_in_span)
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)
         voice = sentence_voices[number]
-        subject = _subject_actor(text, span.start, span.end, sentence_mentions)
+        subject = _subject_actor(resolver, span.start, span.end, sentence_mentions)
         speaker = voice.speaker
-        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(text, span, voice, home)
+        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice, home)
         actor = voice_actor
         if actor is None:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state

@@ -113,6 +113,7 @@ class Resolver:
     def __init__(self, text: str, index: PeopleIndex, person_mentions: list[PersonMention],
                  mentions: list[Mention], quotes: list[QuoteSpan]):
         self.text = text
+        self.verbs = lexicon.ReportingVerbs(text)
         self.index = index
         # A person named inside a quotation is talked about, not talking: "he" never refers to them.
         # Quotes are in text order and do not overlap: only the last one opening before a mention can hold it.
@@ -308,7 +309,7 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     Before a quote the verb nearest the quote introduces it; for a sentence
     on its own the first verb is the main clause's."""
     text = resolver.text
-    verbs = [m for m in lexicon.find_reporting_verbs(text, start, end)
+    verbs = [m for m in resolver.verbs.within(start, end)
              if not inside_quote_marks(text, start, m.start()) and resolver.is_verb(m)
              and (m.end() >= end - 2 or resolver.has_complement(m))]
     for verb in (reversed(verbs) if nearest_first else verbs):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import ahocorasick
@@ -378,26 +378,24 @@ def _reporting_verb_automaton() -> ahocorasick.Automaton:
     return phrase_automaton((phrase, phrase) for phrase in reporting_verbs())
 
 
-def find_reporting_verbs(text: str, start: int, end: int) -> list[VerbMatch]:
-    """Reporting verb forms in text[start:end], longest phrase first at each word."""
-    firsts, found = _reporting_verbs_in(text)
-    lo = bisect.bisect_left(firsts, start)
-    hi = bisect.bisect_left(firsts, end, lo)
-    return [v for v in found[lo:hi] if v.last <= end]
+class ReportingVerbs:
+    """Every reporting verb form in one text, found once with an Aho-Corasick automaton
+    over its lower-cased words: far faster than a regex alternation of a thousand
+    inflected forms, which matters at thousands of articles a second."""
 
+    def __init__(self, text: str):
+        # Line breaks and tabs become spaces (same length: offsets stay valid across wrapped
+        # lines); str.replace is much faster than str.translate.
+        lowered = text.lower().replace("\n", " ").replace("\t", " ").replace("\r", " ")
+        self._verbs = [VerbMatch(first, stop, phrase)
+                       for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
+        self._firsts = [v.first for v in self._verbs]  # for bisection
 
-@lru_cache(maxsize=8)
-def _reporting_verbs_in(text: str) -> tuple[list[int], list[VerbMatch]]:
-    """Every reporting verb form in a text, and where each starts (for bisection), found
-    once per text with an Aho-Corasick automaton over its lower-cased words: far faster
-    than a regex alternation of a thousand inflected forms, which matters at thousands
-    of articles a second."""
-    # Line breaks and tabs become spaces (same length: offsets stay valid across wrapped
-    # lines); str.replace is much faster than str.translate.
-    lowered = text.lower().replace("\n", " ").replace("\t", " ").replace("\r", " ")
-    verbs = [VerbMatch(first, stop, phrase)
-             for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
-    return [v.first for v in verbs], verbs
+    def within(self, start: int, end: int) -> list[VerbMatch]:
+        """Reporting verb forms in text[start:end], longest phrase first at each word."""
+        lo = bisect.bisect_left(self._firsts, start)
+        hi = bisect.bisect_left(self._firsts, end, lo)
+        return [v for v in self._verbs[lo:hi] if v.last <= end]
 
 
 @cache
