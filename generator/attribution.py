@@ -96,6 +96,18 @@ _TRAILING_FILLER = re.compile(rf"(?:\s+(?:{lexicon.longest_first_alternation(_FI
                               re.I)
 
 
+def _without_trailing_filler(phrase: str) -> str:
+    """The phrase without _TRAILING_FILLER ('Kim had' → 'Kim').
+
+    The pattern can only match where the phrase's last word is a filler or an
+    -ly adverb (or has letters that re.IGNORECASE equates with ASCII ones), so
+    that word is looked at first: searching tries every character."""
+    last = phrase.rsplit(None, 1)[-1].lower() if phrase.strip() else ""
+    if last in _FILLERS or last.endswith("ly") or not last.isascii():
+        return _TRAILING_FILLER.sub("", phrase)
+    return phrase
+
+
 @cache
 def _name_pattern() -> re.Pattern:
     """A run of capitalised words, optionally after an honorific: 'Mr. Kim', 'Sen. Rob Portman'."""
@@ -191,7 +203,7 @@ class Resolver:
         With create, a name the article never introduced becomes a new person (the
         subject of 'said' is someone); without it, only known people are found."""
         phrase = self.text[start:end]
-        core = _TRAILING_FILLER.sub("", phrase).rstrip(" ,")
+        core = _without_trailing_filler(phrase).rstrip(" ,")
         stop = start + len(core)
         inside = self.person_mentions_within(start, stop)
         if inside:
