@@ -14,15 +14,17 @@ from .people import JOURNALIST, find_people
 from .sections import Evidence, classify
 
 
-_AUXILIARY_OR_PAST = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|"
-                                r"does|do|did|continues?|remains?|[a-z]+ed)\b")
+_AUXILIARIES = ("has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must",
+                "should", "does", "do", "did", "continue", "continues", "remain", "remains")
+# Only where the first one starts counts, so the order the words are tried in does not matter.
+_AUXILIARY_OR_PAST = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_AUXILIARIES)}|[a-z]+ed)\b")
 
 
-def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mentions: list[Mention]) -> str | None:
     """The first actor named before the first verb: a rough grammatical subject."""
-    verb = _AUXILIARY_OR_PAST.search(text, start, end)
+    verb = _AUXILIARY_OR_PAST.search(resolver.text, start, end)
     limit = verb.start() if verb else min(end, start + 60)
-    reporting = lexicon.find_reporting_verbs(text, start, limit)
+    reporting = resolver.verbs.within(start, limit)
     if reporting:
         limit = reporting[0].start()
     for mention in mentions:
@@ -31,19 +33,22 @@ def _subject_actor(text: str, start: int, end: int, mentions: list[Mention]) -> 
     return None
 
 
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|because|if|whether)\b", re.I)
+_SUBORDINATORS = ("that", "which", "who", "whom", "whose", "where", "when", "because", "if", "whether")
+_SUBORDINATE = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_SUBORDINATORS, ignore_case=True)})\b",
+                          re.I)  # only whether it matches counts
 
 
-def _has_reporting_verb(text: str, span) -> bool:
+def _has_reporting_verb(resolver: attribution.Resolver, span) -> bool:
     """A reporting verb in the main clause, with a subject that is not an unnamed commentator.
 
     'Officials said …' and '…, the officials said' count; 'levels that Western
     governments argue exceed …' (a subordinate clause) and 'Analysts say …' do not."""
-    for match in lexicon.find_reporting_verbs(text, span.start, span.end):
-        if attribution.inside_quote_marks(text, span.start, match.start()) or not attribution.is_verb(text, match):
+    text = resolver.text
+    for match in resolver.verbs.within(span.start, span.end):
+        if attribution.inside_quote_marks(text, span.start, match.start()) or not resolver.is_verb(match):
             continue
         before = text[span.start:match.start()]
-        if not attribution.has_complement(text, match) or lexicon.unnamed_voice_pattern().search(before):
+        if not resolver.has_complement(match) or lexicon.unnamed_voice_pattern().search(before):
             continue
         if lexicon.binding_text_subject().search(before) or lexicon.prospective_pattern().search(before):
             continue
@@ -53,14 +58,15 @@ def _has_reporting_verb(text: str, span) -> bool:
     return False
 
 
-def _sets_terms(text: str, span) -> bool:
+def _sets_terms(resolver: attribution.Resolver, span) -> bool:
     """'The agreement calls for Tehran to reduce …': a binding text as the subject of a reporting verb.
 
     No is_verb check: right after such a noun the word is its verb, though 'the
     agreement calls' looks like a determiner and a noun to that test."""
+    text = resolver.text
     return any(lexicon.binding_text_subject().search(text[span.start:match.start()])
                and not attribution.inside_quote_marks(text, span.start, match.start())
-               for match in lexicon.find_reporting_verbs(text, span.start, span.end))
+               for match in resolver.verbs.within(span.start, span.end))
 
 
 def _dateline_actor(article: Article) -> str | None:
@@ -73,7 +79,7 @@ def _dateline_actor(article: Article) -> str | None:
 
 @cache
 def _unqualified_voice() -> re.Pattern:
-    nouns = "|".join(re.escape(v) for v in sorted(lexicon.roles()["unqualified_voices"], key=len, reverse=True))
+    nouns = lexicon.longest_first_alternation(lexicon.roles()["unqualified_voices"], ignore_case=True)
     # Modifiers are lower-case words or acronyms ("senior defense", "MITI"): a capitalised
     # word ("Western officials") may name another party, so it does not qualify.
     return re.compile(rf"(?:^|[,;]\s|\bthat\s)(?i:but\s+|and\s+|yet\s+)?(?i:the\s+|a\s+|an\s+|these\s+)?"
@@ -81,12 +87,12 @@ def _unqualified_voice() -> re.Pattern:
                       rf"(?:have\s+|had\s+|has\s+)?$")
 
 
-def _home_voice(text: str, span, voice, home: str | None) -> str | None:
+def _home_voice(resolver: attribution.Resolver, span, voice, home: str | None) -> str | None:
     """'Officials said …', '…, the officials said': an unnamed official speaks for the home state."""
     if home is None or voice.actor or voice.speaker:
         return None
-    for verb in lexicon.find_reporting_verbs(text, span.start, span.end):
-        if _unqualified_voice().search(text[span.start:verb.start()].rstrip()):
+    for verb in resolver.verbs.within(span.start, span.end):
+        if _unqualified_voice().search(resolver.text[span.start:verb.start()].rstrip()):
             return home
     return None
 
@@ -94,7 +100,7 @@ def _home_voice(text: str, span, voice, home: str | None) -> str | None:
 def analyse(article: Article) -> Analysis:
     paragraphs = segment.paragraphs(article)
     text = segment.unwrapped(article.text, paragraphs)  # same offsets; sentence texts are cut from it too
-    spans = segment.sentences(article)
+    spans = segment.sentences(article, paragraphs)
     mentions = find_mentions(text, article.body_start, article.body_end)
     dateline_actor = _dateline_actor(article)
     home = dateline_actor or lexicon.outlet_country(article.source)
@@ -117,9 +123,9 @@ def analyse(article: Article) -> Analysis:
                            for n in quotes_in_span)
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)
         voice = sentence_voices[number]
-        subject = _subject_actor(text, span.start, span.end, sentence_mentions)
+        subject = _subject_actor(resolver, span.start, span.end, sentence_mentions)
         speaker = voice.speaker
-        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(text, span, voice, home)
+        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice, home)
         actor = voice_actor
         if actor is None:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
@@ -131,8 +137,8 @@ def analyse(article: Article) -> Analysis:
         evidence = Evidence(
             party_voice=voice_actor is not None,
             person_voice=speaker is not None and speaker.role != JOURNALIST,
-            reporting=_has_reporting_verb(text, span),
-            sets_terms=_sets_terms(text, span),
+            reporting=_has_reporting_verb(resolver, span),
+            sets_terms=_sets_terms(resolver, span),
             quoted=in_quote,
             article_year=anchor.year if anchor else None,
             position=number / max(1, len(spans) - 1),

@@ -85,14 +85,27 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
 
 @cache
 def _follow_up_pattern() -> re.Pattern:
-    nouns = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    return re.compile(r"\b(?P<det>the|one of the|one) (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>"
-                      + "|".join(re.escape(n) for n in nouns) + r")s?\b")
+    nouns = lexicon.longest_first_alternation(lexicon.roles()["follow_ups"])
+    return re.compile(r"\b(?P<det>the|one of the|one) (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + nouns + r")s?\b")
 
 
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
-_TRAILING_FILLER = re.compile(r"(?:\s+(?:also|then|later|again|had|has|have|was|were|is|would|will|once|"
-                              r"however|still|further|\w+ly))+\s*$", re.I)
+_FILLERS = ("also", "then", "later", "again", "had", "has", "have", "was", "were", "is", "would", "will", "once",
+            "however", "still", "further")  # none begins another: the order they are tried in does not matter
+_TRAILING_FILLER = re.compile(rf"(?:\s+(?:{lexicon.longest_first_alternation(_FILLERS, ignore_case=True)}|\w+ly))+\s*$",
+                              re.I)
+
+
+def _without_trailing_filler(phrase: str) -> str:
+    """The phrase without _TRAILING_FILLER ('Kim had' → 'Kim').
+
+    The pattern can only match where the phrase's last word is a filler or an
+    -ly adverb (or has letters that re.IGNORECASE equates with ASCII ones), so
+    that word is looked at first: searching tries every character."""
+    last = phrase.rsplit(None, 1)[-1].lower() if phrase.strip() else ""
+    if last in _FILLERS or last.endswith("ly") or not last.isascii():
+        return _TRAILING_FILLER.sub("", phrase)
+    return phrase
 
 
 @cache
@@ -115,10 +128,16 @@ class Resolver:
     def __init__(self, text: str, index: PeopleIndex, person_mentions: list[PersonMention],
                  mentions: list[Mention], quotes: list[QuoteSpan]):
         self.text = text
+        self.verbs = lexicon.ReportingVerbs(text)
         self.index = index
         # A person named inside a quotation is talked about, not talking: "he" never refers to them.
-        self.person_mentions = [m for m in person_mentions
-                                if not any(q.start <= m.start < q.end for q in quotes)]
+        # Quotes are in text order and do not overlap: only the last one opening before a mention can hold it.
+        quote_starts = [q.start for q in quotes]
+        self.person_mentions = []
+        for mention in person_mentions:
+            last = bisect.bisect_right(quote_starts, mention.start) - 1
+            if last < 0 or mention.start >= quotes[last].end:
+                self.person_mentions.append(mention)
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
@@ -131,6 +150,24 @@ class Resolver:
         self._quiet_person_starts = [m.start for m in self.person_mentions]
         self._mention_starts = [m.start for m in mentions]
         self._mention_ends = [m.end for m in mentions]
+        # is_verb() and has_complement() of reporting verbs by offset: each verb is asked
+        # about for its quote, its sentence and the sentence's classification.
+        self._verb_uses: dict[int, bool] = {}
+        self._complements: dict[int, bool] = {}
+
+    def is_verb(self, verb: lexicon.VerbMatch) -> bool:
+        """is_verb() for a reporting verb of this text."""
+        used = self._verb_uses.get(verb.first)
+        if used is None:
+            used = self._verb_uses[verb.first] = is_verb(self.text, verb)
+        return used
+
+    def has_complement(self, verb: lexicon.VerbMatch) -> bool:
+        """has_complement() for a reporting verb of this text."""
+        found = self._complements.get(verb.first)
+        if found is None:
+            found = self._complements[verb.first] = has_complement(self.text, verb)
+        return found
 
     def mentions_within(self, start: int, end: int) -> list[Mention]:
         """The actor mentions inside text[start:end]."""
@@ -201,7 +238,7 @@ class Resolver:
         With create, a name the article never introduced becomes a new person (the
         subject of 'said' is someone); without it, only known people are found."""
         phrase = self.text[start:end]
-        core = _TRAILING_FILLER.sub("", phrase).rstrip(" ,")
+        core = _without_trailing_filler(phrase).rstrip(" ,")
         stop = start + len(core)
         inside = self.person_mentions_within(start, stop)
         if inside:
@@ -302,16 +339,20 @@ def _who() -> str:
 
 
 @cache
-def _after_patterns() -> tuple[re.Pattern, ...]:
+def _after_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """Attributions right after a closing mark, most specific first:
-    '," said the minister', '," the minister said', '," Maja Kocijancic, EU spokeswoman, told reporters'."""
+    '," said the minister', '," the minister said', '," Maja Kocijancic, EU spokeswoman, told reporters'.
+
+    Each comes with a word it cannot match without ("" for none), looked for
+    first: trying the pattern costs far more."""
     verbs = lexicon.reporting_verb_alternation()
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
     normal = rf"\s*,?\s*(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
     appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?),[^,\"“”\n]{{2,90}}?,\s+{filler}(?P<verb>{verbs})\b"
     quoted_as = rf"\s*,?\s*{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
-    return (re.compile(quoted_as), _inverted_pattern(), re.compile(normal), re.compile(appositive))
+    return (("quoted", re.compile(quoted_as)), ("", _inverted_pattern()), ("", re.compile(normal)),
+            ("", re.compile(appositive)))
 
 
 # How a subject after its verb opens ("said the officials", "said Pope Francis"), unlike
@@ -335,18 +376,17 @@ def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: S
     """The speaker named after the closing mark, in the same sentence or, when the
     quote ends its sentence, in a bare attribution right after it ('..." Johnson said Monday.')."""
     text = resolver.text
-    stop = sentence.end
-    for mark in range(close + 1, sentence.end):
-        if text[mark] in _OPENING + "”":
-            stop = mark
-            break
+    next_mark = _QUOTE_MARK.search(text, close + 1, sentence.end)
+    stop = next_mark.start() if next_mark else sentence.end
     starts = [(close + 1, stop)]
     if (not text[close + 1:sentence.end].strip(" .") and next_sentence is not None
             and next_sentence.paragraph == sentence.paragraph
             and len(text[next_sentence.start:next_sentence.end].split()) <= 8):
         starts.append((next_sentence.start, next_sentence.end))
     for start, end in starts:
-        for pattern in _after_patterns():
+        for needed, pattern in _after_patterns():
+            if needed and text.find(needed, start, end) < 0:
+                continue
             match = pattern.match(text, start, end)
             if not match:
                 continue
@@ -363,10 +403,10 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     Before a quote the verb nearest the quote introduces it; for a sentence
     on its own the first verb is the main clause's."""
     text = resolver.text
-    verbs = [m for m in lexicon.find_reporting_verbs(text, start, end)
-             if not inside_quote_marks(text, start, m.start()) and is_verb(text, m)
+    verbs = [m for m in resolver.verbs.within(start, end)
+             if not inside_quote_marks(text, start, m.start()) and resolver.is_verb(m)
              and not lexicon.prospective_pattern().search(text, start, m.start())
-             and (m.end() >= end - 2 or has_complement(text, m))]
+             and (m.end() >= end - 2 or resolver.has_complement(m))]
     for verb in (reversed(verbs) if nearest_first else verbs):
         stance = _stance(verb.group(0))
         if _RELATIVE_WHO.search(text, start, verb.start()):
@@ -392,8 +432,10 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     return NOBODY
 
 
-_NOUN_CONTEXT = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|such|any|no|"
-                           r"every|each|another|media|news|video|press)\s+(?:\w+\s+)?$", re.I)
+_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+                "such", "any", "no", "every", "each", "another", "media", "news", "video", "press")
+_NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_DETERMINERS, ignore_case=True)})\s+(?:\w+\s+)?$",
+                           re.I)  # only whether it matches counts, so the words' order does not matter
 # A preposition (and maybe one modifier) before a form that could be a plural noun; past
 # forms ("Jim Wright of Texas told") are verbs whatever comes before them.
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|about|against|into|over|from|for|with|by|despite)\s+(?:\w+\s+)?$", re.I)
@@ -460,6 +502,8 @@ _SUBJECT_END = re.compile(r"\s(?:[a-z]+(?:ed|s)|had|has|have|was|were|is|are|wil
 
 def according_to(resolver: Resolver, start: int, end: int) -> Voice:
     text = resolver.text
+    if not lexicon.may_contain(text[start:end], lexicon.according_to_words()):
+        return NOBODY  # most sentences: not worth a case-insensitive search
     match = lexicon.according_to_pattern().search(text, start, end)
     if not match:
         return NOBODY

@@ -49,10 +49,12 @@ def _year_for(month: int, day: int, anchor: dt.date) -> int:
 
 def dates_in(text: str, anchor: dt.date | None) -> list[dt.date]:
     """Dates stated in a sentence, in order, resolving relative ones against the anchor."""
-    if not _DIGIT.search(text) and not lexicon.may_contain(text, ("day", "tomorrow")):
-        return []  # every pattern needs a digit, a weekday, 'yesterday', 'today' or 'tomorrow'
+    # Explicit dates need a digit, and the others a weekday, 'yesterday', 'today' or 'tomorrow':
+    # most sentences have neither, and are not searched.
+    numbered = _DIGIT.search(text) is not None
+    named = anchor is not None and lexicon.may_contain(text, ("day", "tomorrow"))
     found: list[tuple[int, dt.date]] = []
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
+    for pattern in (_MONTH_DAY, _DAY_MONTH) if numbered else ():
         for match in pattern.finditer(text):
             month = MONTHS[match.group("month").lower()]
             day = int(match.group("day"))
@@ -64,11 +66,11 @@ def dates_in(text: str, anchor: dt.date | None) -> list[dt.date]:
                 date = None
             if date:
                 found.append((match.start(), date))
-    for match in _ISO.finditer(text):
+    for match in _ISO.finditer(text) if numbered else ():
         date = _safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
         if date:
             found.append((match.start(), date))
-    if anchor is not None:
+    if named:
         for match in _WEEKDAY.finditer(text):
             weekday = WEEKDAYS.index(match.group("weekday").lower())
             prefix = match.group(0).split()[0].lower()

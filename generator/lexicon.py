@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import ahocorasick
@@ -92,8 +92,39 @@ def _leftmost_longest(found: list[tuple[int, int, object]]) -> list[tuple[int, i
     return kept
 
 
+def longest_first_alternation(words, *, ignore_case: bool = False) -> str:
+    """A regex matching any of the words, trying longer ones first at each position,
+    exactly as "|".join(sorted(words, key=len, reverse=True)) of escaped words would.
+
+    Python's re tries the alternatives of a flat alternation one by one, so a list
+    of hundreds of words is slow; as a trie ('sa(?:id|ys?)') each character is tried
+    once. Where several words match, the longer one is still tried first: a group
+    that continues a shorter word is optional and greedy. The trie needs sibling
+    branches that never match the same character, which letters of one case
+    guarantee; for a case-insensitive pattern with other words, the flat
+    alternation is returned."""
+    words = sorted(set(words), key=len, reverse=True)
+    if ignore_case and any(w != w.lower() or not w.isascii() for w in words):
+        return "|".join(re.escape(w) for w in words)
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict) -> str:
+        options = [re.escape(ch) + branches(child) for ch, child in node.items() if ch]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(trie)
+
+
 # Characters that re.IGNORECASE equates with an ASCII letter but str.lower() does not lower to it.
-_IGNORECASE_ODDITIES = ("İ", "ı", "ſ")
+_IGNORECASE_ODDITIES = re.compile("[İıſ]")
 
 
 def may_contain(text: str, words: tuple[str, ...]) -> bool:
@@ -101,10 +132,13 @@ def may_contain(text: str, words: tuple[str, ...]) -> bool:
 
     A cheap test that rules most sentences out before a slow search: never
     False where a re.IGNORECASE search for the words would succeed."""
-    if any(oddity in text for oddity in _IGNORECASE_ODDITIES):
+    if not text.isascii() and _IGNORECASE_ODDITIES.search(text):
         return True
     lowered = text.lower()
-    return any(word in lowered for word in words)
+    for word in words:  # a plain loop: any() over a generator costs more than the tests
+        if word in lowered:
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ articles
@@ -128,10 +162,15 @@ def outlet_name(form: str) -> str | None:
 
 
 @cache
+def printed_outlet_forms() -> tuple[str, ...]:
+    """Outlet forms as printed (not their lower-case lookup keys), longest first."""
+    return tuple(sorted({f for f in outlet_forms() if not f.islower() or f.isupper()}, key=len, reverse=True))
+
+
+@cache
 def outlet_pattern() -> re.Pattern:
     """Any outlet form as printed, on word boundaries, longest first."""
-    forms = sorted({f for f in outlet_forms() if not f.islower() or f.isupper()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return re.compile(r"(?<![\w])(?:" + longest_first_alternation(printed_outlet_forms()) + r")(?![\w])")
 
 
 def outlet_country(outlet: str | None) -> str | None:
@@ -339,32 +378,30 @@ def _reporting_verb_automaton() -> ahocorasick.Automaton:
     return phrase_automaton((phrase, phrase) for phrase in reporting_verbs())
 
 
-def find_reporting_verbs(text: str, start: int, end: int) -> list[VerbMatch]:
-    """Reporting verb forms in text[start:end], longest phrase first at each word."""
-    firsts, found = _reporting_verbs_in(text)
-    lo = bisect.bisect_left(firsts, start)
-    hi = bisect.bisect_left(firsts, end, lo)
-    return [v for v in found[lo:hi] if v.last <= end]
+class ReportingVerbs:
+    """Every reporting verb form in one text, found once with an Aho-Corasick automaton
+    over its lower-cased words: far faster than a regex alternation of a thousand
+    inflected forms, which matters at thousands of articles a second."""
 
+    def __init__(self, text: str):
+        # Line breaks and tabs become spaces (same length: offsets stay valid across wrapped
+        # lines); str.replace is much faster than str.translate.
+        lowered = text.lower().replace("\n", " ").replace("\t", " ").replace("\r", " ")
+        self._verbs = [VerbMatch(first, stop, phrase)
+                       for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
+        self._firsts = [v.first for v in self._verbs]  # for bisection
 
-@lru_cache(maxsize=8)
-def _reporting_verbs_in(text: str) -> tuple[list[int], list[VerbMatch]]:
-    """Every reporting verb form in a text, and where each starts (for bisection), found
-    once per text with an Aho-Corasick automaton over its lower-cased words: far faster
-    than a regex alternation of a thousand inflected forms, which matters at thousands
-    of articles a second."""
-    # Line breaks and tabs become spaces (same length: offsets stay valid across wrapped
-    # lines); str.replace is much faster than str.translate.
-    lowered = text.lower().replace("\n", " ").replace("\t", " ").replace("\r", " ")
-    verbs = [VerbMatch(first, stop, phrase)
-             for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
-    return [v.first for v in verbs], verbs
+    def within(self, start: int, end: int) -> list[VerbMatch]:
+        """Reporting verb forms in text[start:end], longest phrase first at each word."""
+        lo = bisect.bisect_left(self._firsts, start)
+        hi = bisect.bisect_left(self._firsts, end, lo)
+        return [v for v in self._verbs[lo:hi] if v.last <= end]
 
 
 @cache
 def reporting_verb_alternation() -> str:
     """A regex alternation of every reporting verb form, longest first."""
-    return "|".join(re.escape(f) for f in sorted(reporting_verbs(), key=len, reverse=True))
+    return longest_first_alternation(reporting_verbs(), ignore_case=True)
 
 
 @cache
@@ -395,6 +432,12 @@ def according_to_pattern() -> re.Pattern:
 
 
 @cache
+def according_to_words() -> tuple[str, ...]:
+    """The according_to_pattern() phrases in lower case, for may_contain()."""
+    return tuple(p.lower() for p in load("reporting.yml")["according_to"])
+
+
+@cache
 def pronouns() -> frozenset[str]:
     return frozenset(load("reporting.yml")["pronouns"])
 
@@ -415,8 +458,8 @@ def roles() -> dict:
 @cache
 def unnamed_voice_pattern() -> re.Pattern:
     """Any commentator noun of roles.yml's unnamed_voices, on word boundaries."""
-    nouns = sorted(roles()["unnamed_voices"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+    nouns = longest_first_alternation(roles()["unnamed_voices"], ignore_case=True)
+    return re.compile(r"\b(?:" + nouns + r")\b", re.I)
 
 
 @cache

@@ -30,20 +30,16 @@ _ROLE_TAIL = (r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|L
 @cache
 def _role_pattern() -> re.Pattern:
     data = lexicon.roles()
-    heads = sorted(data["heads"], key=len, reverse=True)
-    mods = sorted(data["modifiers"], key=len, reverse=True)
-    lower_heads = [h.lower() for h in data["government_roles"]]
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
-    any_case_head = "(?:" + "|".join(re.escape(h) for h in heads + lower_heads) + ")"
-    mod = "(?:" + "|".join(re.escape(m) for m in mods) + ")"
-    role = rf"(?:{mod}(?: and {mod})? ){{0,4}}{any_case_head}(?: {head})?{_ROLE_TAIL}"
+    heads = lexicon.longest_first_alternation(data["heads"])
+    any_case_heads = lexicon.longest_first_alternation(data["heads"] + [h.lower() for h in data["government_roles"]])
+    mod = "(?:" + lexicon.longest_first_alternation(data["modifiers"]) + ")"
+    role = rf"(?:{mod}(?: and {mod})? ){{0,4}}(?:{any_case_heads})(?: (?:{heads}))?{_ROLE_TAIL}"
     return re.compile(rf"\b(?P<role>{role}),? (?P<name>{_NAME})")
 
 
 @cache
 def _appositive_pattern() -> re.Pattern:
-    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(
         rf"\b(?P<name>{_NAME}), (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
         r"(?: (?:of|at|for) (?:the )?(?P<org>[A-Z][\w.-]*(?: (?:of |for |and )?[A-Z][\w.-]*){0,6}))?"
@@ -53,8 +49,7 @@ def _appositive_pattern() -> re.Pattern:
 @cache
 def _lower_role_pattern() -> re.Pattern:
     """'the North Korean foreign minister, Ri Yong Ho,': a lower-case role, then the name."""
-    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(rf"(?:\b(?:the|its|their|his|her)|'s|’s) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
 
 
@@ -235,12 +230,14 @@ def _cue_automaton() -> ahocorasick.Automaton:
     cues: dict[str, set] = {}
     for head in roles["heads"] + [role.lower() for role in roles["government_roles"]]:
         cues.setdefault(head, set()).add(_role_pattern)
-    for possessive in ("'s ", "’s "):
-        cues.setdefault(possessive, set()).add(_journalist_pattern)
+    for outlet in lexicon.printed_outlet_forms():
+        for possessive in ("'s ", "’s "):
+            cues.setdefault(outlet + possessive, set()).add(_journalist_pattern)
     for head in roles["follow_ups"]:
-        cues.setdefault(f"{head}, ", set()).add(_lower_role_pattern)
-        cues.setdefault(head, set()).add(_appositive_pattern)
-        cues.setdefault(head, set()).add(_actor_lower_role_pattern)
+        # In these patterns a space comes before the role: ' king' is rarer than 'king' ('making').
+        cues.setdefault(f" {head}, ", set()).add(_lower_role_pattern)
+        cues.setdefault(f" {head}", set()).add(_appositive_pattern)
+        cues.setdefault(f" {head}", set()).add(_actor_lower_role_pattern)
     automaton = ahocorasick.Automaton()
     for cue, patterns in cues.items():
         automaton.add_word(cue, (len(cue), frozenset(patterns)))

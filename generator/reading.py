@@ -199,8 +199,8 @@ def _is_title_case(words: list[str]) -> bool:
 
 
 def _is_all_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) >= 0.9
+    letters = list(filter(str.isalpha, line))
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) >= 0.9
 
 
 _GLUED_TITLE = re.compile(r"(?P<title>[^\n]{12,250}?[^\s-])- (?=[\"“‘A-Z0-9])")

@@ -80,17 +80,17 @@ def unwrapped(text: str, paragraph_spans: list[tuple[int, int]]) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
+    piece = text[start:end]  # str.strip() removes exactly the characters str.isspace() accepts
+    first = len(piece) - len(piece.lstrip())
+    stop = len(piece.rstrip())
+    return (start + first, start + stop) if stop > first else None
 
 
-def sentences(article: Article) -> list[Span]:
+def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> list[Span]:
+    """Sentence spans of the article, given its paragraphs()."""
     text = article.text
     spans: list[Span] = []
-    for number, (p_start, p_end) in enumerate(paragraphs(article)):
+    for number, (p_start, p_end) in enumerate(article_paragraphs):
         start = p_start
         for end in _boundaries(text, p_start, p_end):
             trimmed = _trim(text, start, end)
