@@ -47,10 +47,14 @@ def _has_reporting_verb(resolver: attribution.Resolver, span) -> bool:
     for match in resolver.verbs.within(span.start, span.end):
         if attribution.inside_quote_marks(text, span.start, match.start()) or not resolver.is_verb(match):
             continue
-        before = text[span.start:match.start()]
-        if not resolver.has_complement(match) or lexicon.unnamed_voice_pattern().search(before):
+        if not resolver.has_complement(match):
             continue
-        if lexicon.binding_text_subject().search(before) or lexicon.prospective_pattern().search(before):
+        before = text[span.start:match.start()]
+        if resolver.unnamed_voice_cues.any_within(span.start, match.start()) and lexicon.unnamed_voice_pattern().search(before):
+            continue
+        if resolver.binding_text_cues.any_within(span.start, match.start()) and lexicon.binding_text_subject().search(before):
+            continue
+        if attribution.after_prospective(text, span.start, match.start()):
             continue
         if _SUBORDINATE.search(before) and not before.rstrip().endswith(","):
             continue
@@ -63,6 +67,8 @@ def _sets_terms(resolver: attribution.Resolver, span) -> bool:
 
     No is_verb check: right after such a noun the word is its verb, though 'the
     agreement calls' looks like a determiner and a noun to that test."""
+    if not resolver.binding_text_cues.any_within(span.start, span.end):
+        return False
     text = resolver.text
     return any(lexicon.binding_text_subject().search(text[span.start:match.start()])
                and not attribution.inside_quote_marks(text, span.start, match.start())

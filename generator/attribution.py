@@ -129,6 +129,9 @@ class Resolver:
                  mentions: list[Mention], quotes: list[QuoteSpan]):
         self.text = text
         self.verbs = lexicon.ReportingVerbs(text)
+        # Subjects such as "the agreement" or "analysts" are rare: their slow patterns run only where their nouns occur.
+        self.binding_text_cues = lexicon.CuePositions(lexicon.binding_text_words(), text)
+        self.unnamed_voice_cues = lexicon.CuePositions(lexicon.unnamed_voice_words(), text)
         self.index = index
         # A person named inside a quotation is talked about, not talking: "he" never refers to them.
         # Quotes are in text order and do not overlap: only the last one opening before a mention can hold it.
@@ -277,7 +280,7 @@ class Resolver:
             self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
             return None, actor
-        if lexicon.binding_text_subject().search(core + " "):
+        if self.binding_text_cues.any_within(start, stop) and lexicon.binding_text_subject().search(core + " "):
             return None, None  # "the agreement calls for …" sets terms; nobody speaks
         definite = _DEFINITE_NOUN.fullmatch(core.strip())
         if definite and actor is None:
@@ -405,7 +408,7 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     text = resolver.text
     verbs = [m for m in resolver.verbs.within(start, end)
              if not inside_quote_marks(text, start, m.start()) and resolver.is_verb(m)
-             and not lexicon.prospective_pattern().search(text, start, m.start())
+             and not after_prospective(text, start, m.start())
              and (m.end() >= end - 2 or resolver.has_complement(m))]
     for verb in (reversed(verbs) if nearest_first else verbs):
         stance = _stance(verb.group(0))
@@ -514,6 +517,12 @@ def according_to(resolver: Resolver, start: int, end: int) -> Voice:
     if speaker or actor:
         return Voice(speaker=speaker, actor=actor, stance="statement", rule="according")
     return NOBODY
+
+
+def after_prospective(text: str, start: int, verb_start: int) -> bool:
+    """'… is expected to ' right before a reporting verb: speech still to come (lexicon.prospective_pattern)."""
+    return (text[start:verb_start].rstrip().endswith("to")  # a cheap test first: most verbs have no 'to' before them
+            and bool(lexicon.prospective_pattern().search(text, start, verb_start)))
 
 
 def inside_quote_marks(text: str, start: int, pos: int) -> bool:

@@ -419,6 +419,37 @@ def binding_text_subject() -> re.Pattern:
 
 
 @cache
+def binding_text_words() -> tuple[str, ...]:
+    """The binding_text_subject() nouns in lower case, for CuePositions."""
+    return tuple(n.lower() for n in load("reporting.yml")["binding_texts"])
+
+
+class CuePositions:
+    """Where the words of a slow case-insensitive pattern start in one text, found once with
+    str.find, so that the pattern is searched only in spans that hold one of them."""
+
+    def __init__(self, words: tuple[str, ...], text: str):
+        self._starts: list[int] | None = None  # None: every span may hold a word
+        if not text.isascii() and _IGNORECASE_ODDITIES.search(text):
+            return  # lower() does not mirror re.IGNORECASE here (and 'İ' changes the length)
+        lowered = text.lower()
+        starts = []
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0:
+                starts.append(at)
+                at = lowered.find(word, at + 1)
+        self._starts = sorted(starts)
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Might a word start in text[start:end]?"""
+        if self._starts is None:
+            return True
+        first = bisect.bisect_left(self._starts, start)
+        return first < len(self._starts) and self._starts[first] < end
+
+
+@cache
 def prospective_pattern() -> re.Pattern:
     """'… is expected to ' right before a reporting verb (reporting.yml prospective)."""
     words = "|".join(re.escape(w) for w in load("reporting.yml")["prospective"])
@@ -464,7 +495,7 @@ def unnamed_voice_pattern() -> re.Pattern:
 
 @cache
 def unnamed_voice_words() -> tuple[str, ...]:
-    """The unnamed_voice_pattern() nouns in lower case, for may_contain()."""
+    """The unnamed_voice_pattern() nouns in lower case, for may_contain() and CuePositions."""
     return tuple(n.lower() for n in roles()["unnamed_voices"])
 
 
