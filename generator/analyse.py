@@ -83,22 +83,12 @@ def _dateline_actor(article: Article) -> str | None:
     return found[0].code if found else None
 
 
-@cache
-def _unqualified_voice() -> re.Pattern:
-    nouns = lexicon.longest_first_alternation(lexicon.roles()["unqualified_voices"], ignore_case=True)
-    # Modifiers are lower-case words or acronyms ("senior defense", "MITI"): a capitalised
-    # word ("Western officials") may name another party, so it does not qualify.
-    return re.compile(rf"(?:^|[,;]\s|\bthat\s)(?i:but\s+|and\s+|yet\s+)?(?i:the\s+|a\s+|an\s+|these\s+)?"
-                      rf"(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,2}}(?i:{nouns})(?:\s+here|\s+there)?\s*(?:\w+ly\s+)?"
-                      rf"(?:have\s+|had\s+|has\s+)?$")
-
-
 def _home_voice(resolver: attribution.Resolver, span, voice, home: str | None) -> str | None:
     """'Officials said …', '…, the officials said': an unnamed official speaks for the home state."""
     if home is None or voice.actor or voice.speaker:
         return None
     for verb in resolver.verbs.within(span.start, span.end):
-        if _unqualified_voice().search(resolver.text[span.start:verb.start()].rstrip()):
+        if attribution.unqualified_voice().search(resolver.text[span.start:verb.start()].rstrip()):
             return home
     return None
 
@@ -112,7 +102,7 @@ def analyse(article: Article) -> Analysis:
     home = dateline_actor or lexicon.outlet_country(article.source)
     index, person_mentions = find_people(text, [(s.start, s.end) for s in spans], mentions, dateline_actor)
     quote_spans = attribution.find_quotes(text, paragraphs)
-    resolver = attribution.Resolver(text, index, person_mentions, mentions, quote_spans)
+    resolver = attribution.Resolver(text, index, person_mentions, mentions, quote_spans, home=home)
     voices, sentence_voices = attribution.attribute(resolver, quote_spans, spans)
     quotes = tuple(
         Quote(start=q.start, end=q.end, text=text[q.start:q.end],

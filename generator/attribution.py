@@ -86,7 +86,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
 @cache
 def _follow_up_pattern() -> re.Pattern:
     nouns = lexicon.longest_first_alternation(lexicon.roles()["follow_ups"])
-    return re.compile(r"\b(?P<det>the|one of the|one) (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + nouns + r")s?\b")
+    return re.compile(r"\b(?P<det>(?i:the|one of the|one)) (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + nouns + r")s?\b")
 
 
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
@@ -126,8 +126,9 @@ class Resolver:
     """Resolves a phrase such as 'he', 'the Turkish leader' or 'Iran' to a voice."""
 
     def __init__(self, text: str, index: PeopleIndex, person_mentions: list[PersonMention],
-                 mentions: list[Mention], quotes: list[QuoteSpan]):
+                 mentions: list[Mention], quotes: list[QuoteSpan], *, home: str | None = None):
         self.text = text
+        self.home = home  # the state unqualified officials speak for: the dateline's, else the outlet's
         self.verbs = lexicon.ReportingVerbs(text)
         # Subjects such as "the agreement" or "analysts" are rare: their slow patterns run only where their nouns occur.
         self.binding_text_cues = lexicon.CuePositions(lexicon.binding_text_words(), text)
@@ -264,27 +265,38 @@ class Resolver:
         follow = _follow_up_pattern().search(core)
         if follow:
             noun = follow.group("noun")
-            # "one official said" is one of the unnamed officials of before, never a named person
-            named = self._last_person_at(start, _fits_role(noun, actor)) if follow.group("det") == "the" else None
+            # "one official said" is one of the unnamed officials of before, never a named person;
+            # nor are "the officials": a plural is never one person
+            plural = follow.end() > follow.end("noun")
+            definite_singular = follow.group("det").lower() == "the" and not plural
+            named = self._last_person_at(start, _fits_role(noun, actor)) if definite_singular else None
             unnamed = self._last_unnamed_at(start, noun)
             if unnamed and (named is None or unnamed[0] > named[0]):
                 return None, unnamed[1]
             if named:
                 return named[1], named[1].actor or actor
         unnamed_role = _unnamed_role_pattern().search(core)
-        if unnamed_role and actors_inside:
-            role_start = start + unnamed_role.start()
-            nearest = actors_inside[-1]
-            if _MODIFIER_GAP.fullmatch(self.text, nearest.end, role_start):
-                actor = nearest.code  # "Iran has attacked ships and U.S. officials have said": the role's own actor
-            self.unnamed.append((start, unnamed_role.group(0), actor))
+        if unnamed_role:
+            # The role's own actor, named right before it ("U.S. defense officials", "Iran's foreign
+            # ministry officials"); in "Iran has attacked ships and U.S. officials have said" or "talks
+            # were held in Canada, the officials said" the first actor named is not theirs.
+            nearest = actors_inside[-1] if actors_inside else None
+            if nearest and _MODIFIER_GAP.fullmatch(self.text, nearest.end, start + unnamed_role.start()):
+                actor = nearest.code
+            elif self.home and unqualified_voice().search(core):
+                actor = self.home  # "a senior administration official said"
+            else:
+                actor = None
+            if actor:
+                self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
             return None, actor
         if self.binding_text_cues.any_within(start, stop) and lexicon.binding_text_subject().search(core + " "):
             return None, None  # "the agreement calls for …" sets terms; nobody speaks
         definite = _DEFINITE_NOUN.fullmatch(core.strip())
-        if definite and actor is None:
-            # "the editorial said": the actor named where the editorial was first mentioned
+        if definite and actor is None and not follow:
+            # "the editorial said": the actor named where the editorial was first mentioned (not
+            # "the officials said" with no officials before: that is the home state's, see analyse)
             return None, self._actor_at_antecedent(start, definite.group("noun"))
         for match in _name_pattern().finditer(core):
             # a name right before the verb, or one that opens the phrase and is followed by
@@ -302,8 +314,9 @@ class Resolver:
         return None, actor
 
 
-# Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials").
-_MODIFIER_GAP = re.compile(r"(?:\s+[\w.-]+){0,2}\s+")
+# Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials",
+# "Iran's foreign ministry officials").
+_MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+){0,2}\s+")
 
 
 @cache
@@ -330,6 +343,17 @@ def _fits_role(noun: str, actor: str | None):
 
 
 # ------------------------------------------------------------------ rules
+
+
+@cache
+def unqualified_voice() -> re.Pattern:
+    """An unnamed official with no party named ("officials said", "a senior defense official"), up to its verb."""
+    nouns = lexicon.longest_first_alternation(lexicon.roles()["unqualified_voices"], ignore_case=True)
+    # Modifiers are lower-case words or acronyms ("senior defense", "MITI"): a capitalised
+    # word ("Western officials") may name another party, so it does not qualify.
+    return re.compile(rf"(?:^|[,;]\s|\bthat\s)(?i:but\s+|and\s+|yet\s+)?(?i:(?:the|a|an|these|another|one|some|several)\s+)?"
+                      rf"(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,2}}(?i:{nouns})(?:\s+here|\s+there)?\s*(?:\w+ly\s+)?"
+                      rf"(?:have\s+|had\s+|has\s+)?$")
 
 
 @cache
@@ -437,8 +461,10 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
 
 _DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
                 "such", "any", "no", "every", "each", "another", "media", "news", "video", "press")
-_NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_DETERMINERS, ignore_case=True)})\s+(?:\w+\s+)?$",
-                           re.I)  # only whether it matches counts, so the words' order does not matter
+# A determiner right before the form, or one word before it: "a video report", "the news reports",
+# but also "the official said", where a past form after the noun is its verb.
+_NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_DETERMINERS, ignore_case=True)})\s+"
+                           rf"(?:(?P<noun>\w+)\s+)?$", re.I)  # only whether it matches counts, so the words' order does not matter
 # A preposition (and maybe one modifier) before a form that could be a plural noun; past
 # forms ("Jim Wright of Texas told") are verbs whatever comes before them.
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|about|against|into|over|from|for|with|by|despite)\s+(?:\w+\s+)?$", re.I)
@@ -453,12 +479,16 @@ def is_verb(text: str, match: re.Match) -> bool:
     'the claims'). A bare base form needs a plural subject, a pronoun or an auxiliary
     before it; any form right after a determiner is a noun."""
     before = text[max(0, match.start() - 40):match.start()]
-    if _NOUN_CONTEXT.search(before):
-        return False
-    if _PASSIVE_AUXILIARY.search(before) and match.group(0).endswith("ed"):
-        return False  # 'tankers could be threatened by missiles': the subject is not the speaker
     word = match.group(0).split()[0]
     base = lexicon.reporting_verbs()[match.group(0)][0].split()[0]
+    determined = _NOUN_CONTEXT.search(before)
+    if determined:
+        noun = determined.group("noun")
+        past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
+        if not (past and noun and not noun.lower().endswith("ly")):
+            return False  # but "the ministry said", "the official warned": a noun, then its past-tense verb
+    if _PASSIVE_AUXILIARY.search(before) and match.group(0).endswith("ed"):
+        return False  # 'tankers could be threatened by missiles': the subject is not the speaker
     if word in (base, base + "s", base + "es") and _AFTER_PREPOSITION.search(before):
         return False  # "an investigation of American claims": a noun
     if word != base:
