@@ -260,30 +260,31 @@ def test_past_outlook_words_do_not_make_a_forecast():
 
 def test_a_noun_then_a_past_tense_reporting_verb_is_attribution():
     # "the ministry said": a determiner and a noun before a past form do not make it a noun
-    a = run("OSLO, June 3 - The ministry said on Monday that the fishing quota would stay unchanged.\n REUTER\n")
-    assert a.sentences[0].section == "position"
-    assert a.sentences[0].actor == "NOR"
+    a = run("QUOTA TO STAY\n    OSLO, June 3 - The ministry said on Monday that the fishing quota would stay unchanged.\n"
+            " REUTER\n")
+    assert a.sentences[0].actor == "NOR"  # the ministry speaks; as an unqualified voice, for the dateline's state
 
 
 def test_a_sentence_opening_with_the_role_refers_to_the_unnamed_voice():
-    a = run("    LIMA, July 8 - A Peruvian trade official said talks with Chile had stalled.\n"
+    a = run("TRADE TALKS STALL\n    GENEVA, July 8 - A Peruvian trade official said talks with Chile had stalled.\n"
             "    Santiago wants lower tariffs on copper and fruit.\n"
-            "    The official said Lima would not accept the offer as it stood.\n REUTER\n")
+            "    The official said Chile's offer was not acceptable as it stood.\n REUTER\n")
     assert a.sentences[2].actor == "PER"
 
 
 def test_plural_officials_are_never_a_single_named_person():
-    a = run("Foreign Minister Ana Ruiz of Spain met her French counterpart on Monday.\n\n"
-            "The talks ran late into the night, the officials said.\n", path="t.txt")
-    assert a.sentences[1].speaker is None
+    a = run("Spanish Trade Secretary Ana Ruiz met her French counterpart on Monday.\n\n"
+            "\"The talks ran late into the night,\" the officials said.\n")
+    assert a.quotes[0].speaker is None
 
 
 def test_an_actor_earlier_in_the_clause_is_not_the_unnamed_officials_party():
-    a = run("    MADRID, May 2 - Earlier rounds of the talks were held in Canada, the officials said.\n REUTER\n")
+    a = run("TALKS GO ON\n    MADRID, May 2 - Earlier rounds of the talks were held in Canada, officials said.\n REUTER\n")
     assert a.sentences[0].actor == "ESP"
 
 
 def test_another_unnamed_official_after_a_quote_speaks_for_the_home_state():
-    a = run("    WARSAW, March 9 - \"We will not sign this draft,\" another senior government official said.\n REUTER\n")
+    a = run("DRAFT TREATY REJECTED\n    WARSAW, March 9 - \"We will not sign this draft,\" another senior government official said.\n"
+            " REUTER\n")
     assert a.quotes[0].actor == "POL"
     assert a.sentences[0].actor == "POL"
