@@ -28,6 +28,21 @@ _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _WEEKDAY = re.compile(r"\b(?:on |last |this |next )?(?P<weekday>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)
 _DIGIT = re.compile(r"\d")
+# How every month name in _MONTH starts: a search for these only stops at their capital
+# letters, where _MONTH_DAY and _DAY_MONTH, starting with a word boundary, stop everywhere.
+_MONTH_START = re.compile("|".join(sorted({m[:3].capitalize() for m in MONTHS})))
+
+
+def _has_digit(text: str) -> bool:
+    """_DIGIT.search(text) is not None, quicker: ASCII text has no digits but 0-9, and a
+    one-character `in` test runs through the text in C, where the regex engine steps
+    through it a character at a time."""
+    if not text.isascii():
+        return _DIGIT.search(text) is not None
+    for digit in "0123456789":
+        if digit in text:
+            return True
+    return False
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -49,12 +64,15 @@ def _year_for(month: int, day: int, anchor: dt.date) -> int:
 
 def dates_in(text: str, anchor: dt.date | None) -> list[dt.date]:
     """Dates stated in a sentence, in order, resolving relative ones against the anchor."""
-    # Explicit dates need a digit, and the others a weekday, 'yesterday', 'today' or 'tomorrow':
-    # most sentences have neither, and are not searched.
-    numbered = _DIGIT.search(text) is not None
+    # Explicit dates need a digit (and a month name, or an ISO date's '-'), and the others a
+    # weekday, 'yesterday', 'today' or 'tomorrow': most sentences have neither, and are not searched.
+    numbered = _has_digit(text)
     named = anchor is not None and lexicon.may_contain(text, ("day", "tomorrow"))
+    if not numbered and not named:
+        return []
     found: list[tuple[int, dt.date]] = []
-    for pattern in (_MONTH_DAY, _DAY_MONTH) if numbered else ():
+    with_month = numbered and _MONTH_START.search(text) is not None
+    for pattern in (_MONTH_DAY, _DAY_MONTH) if with_month else ():
         for match in pattern.finditer(text):
             month = MONTHS[match.group("month").lower()]
             day = int(match.group("day"))
@@ -66,7 +84,7 @@ def dates_in(text: str, anchor: dt.date | None) -> list[dt.date]:
                 date = None
             if date:
                 found.append((match.start(), date))
-    for match in _ISO.finditer(text) if numbered else ():
+    for match in _ISO.finditer(text) if numbered and "-" in text else ():
         date = _safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
         if date:
             found.append((match.start(), date))
