@@ -516,12 +516,6 @@ def section_cue_automaton() -> ahocorasick.Automaton:
 
 
 @cache
-def past_tense_pattern() -> re.Pattern:
-    """Unmistakable past-tense verb forms (sections.yml past_tense), as words: one search per sentence."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in load("sections.yml")["past_tense"]) + r")\b")
-
-
-@cache
 def past_tense_forms() -> tuple[str, ...]:
     """The sections.yml past_tense forms, for a word search of one's own."""
     return tuple(load("sections.yml")["past_tense"])
