@@ -52,7 +52,7 @@ def _has_reporting_verb(resolver: attribution.Resolver, span) -> bool:
         before = text[span.start:match.start()]
         if resolver.unnamed_voice_cues.any_within(span.start, match.start()) and lexicon.unnamed_voice_pattern().search(before):
             continue
-        if resolver.binding_text_cues.any_within(span.start, match.start()) and lexicon.binding_text_subject().search(before):
+        if lexicon.is_binding_text_subject(before):
             continue
         if attribution.after_prospective(text, span.start, match.start()):
             continue
@@ -67,10 +67,8 @@ def _sets_terms(resolver: attribution.Resolver, span) -> bool:
 
     No is_verb check: right after such a noun the word is its verb, though 'the
     agreement calls' looks like a determiner and a noun to that test."""
-    if not resolver.binding_text_cues.any_within(span.start, span.end):
-        return False
     text = resolver.text
-    return any(lexicon.binding_text_subject().search(text[span.start:match.start()])
+    return any(lexicon.is_binding_text_subject(text[span.start:match.start()])
                and not attribution.inside_quote_marks(text, span.start, match.start())
                for match in resolver.verbs.within(span.start, span.end))
 

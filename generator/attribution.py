@@ -130,8 +130,7 @@ class Resolver:
         self.text = text
         self.home = home  # the state unqualified officials speak for: the dateline's, else the outlet's
         self.verbs = lexicon.ReportingVerbs(text)
-        # Subjects such as "the agreement" or "analysts" are rare: their slow patterns run only where their nouns occur.
-        self.binding_text_cues = lexicon.CuePositions(lexicon.binding_text_words(), text)
+        # Commentators ("analysts say") are rare: their pattern runs only where their nouns occur.
         self.unnamed_voice_cues = lexicon.CuePositions(lexicon.unnamed_voice_words(), text)
         self.index = index
         # A person named inside a quotation is talked about, not talking: "he" never refers to them.
@@ -291,7 +290,7 @@ class Resolver:
                 self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
             return None, actor
-        if self.binding_text_cues.any_within(start, stop) and lexicon.binding_text_subject().search(core + " "):
+        if lexicon.is_binding_text_subject(core + " "):
             return None, None  # "the agreement calls for …" sets terms; nobody speaks
         definite = _DEFINITE_NOUN.fullmatch(core.strip())
         if definite and actor is None and not follow:

@@ -419,9 +419,17 @@ def binding_text_subject() -> re.Pattern:
 
 
 @cache
-def binding_text_words() -> tuple[str, ...]:
-    """The binding_text_subject() nouns in lower case, for CuePositions."""
-    return tuple(n.lower() for n in load("reporting.yml")["binding_texts"])
+def _binding_text_nouns() -> frozenset[str]:
+    return frozenset(n.lower() for n in load("reporting.yml")["binding_texts"])
+
+
+def is_binding_text_subject(phrase: str) -> bool:
+    """Does binding_text_subject() match the phrase before a verb? Its noun is the last word or
+    the one before 'also' or an adverb, so the slow search runs only when one of those is one."""
+    last_words = phrase.rsplit(None, 2)[-2:]
+    if not any(word.lower() in _binding_text_nouns() or not word.isascii() for word in last_words):
+        return False
+    return bool(binding_text_subject().search(phrase))
 
 
 class CuePositions:
