@@ -22,6 +22,8 @@ _AUXILIARY_OR_PAST = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_AUXI
 
 def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mentions: list[Mention]) -> str | None:
     """The first actor named before the first verb: a rough grammatical subject."""
+    if not mentions:
+        return None
     verb = _AUXILIARY_OR_PAST.search(resolver.text, start, end)
     limit = verb.start() if verb else min(end, start + 60)
     reporting = resolver.verbs.within(start, limit)

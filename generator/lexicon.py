@@ -355,13 +355,21 @@ def reporting_verbs() -> dict[str, tuple[str, str]]:
     return table
 
 
-@dataclass(frozen=True)
 class VerbMatch:
-    """A reporting verb found in a text, with the re.Match methods the callers use."""
+    """A reporting verb found in a text, with the re.Match methods the callers use.
 
-    first: int
-    last: int
-    phrase: str  # lower case, words joined by single spaces: a key of reporting_verbs()
+    A plain class with slots: tens are made per article, and a frozen dataclass's
+    __init__ costs several times more."""
+
+    __slots__ = ("first", "last", "phrase")
+
+    def __init__(self, first: int, last: int, phrase: str):
+        self.first = first
+        self.last = last
+        self.phrase = phrase  # lower case, words joined by single spaces: a key of reporting_verbs()
+
+    def __repr__(self) -> str:
+        return f"VerbMatch({self.first}, {self.last}, {self.phrase!r})"
 
     def start(self, _group: int = 0) -> int:
         return self.first
@@ -371,6 +379,15 @@ class VerbMatch:
 
     def group(self, _group: int = 0) -> str:
         return self.phrase
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """text.lower() with one character for each character, so offsets into it hold in text:
+    'İ'.lower() is two characters, and becomes 'i' here."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[0] for ch in text)
+    return lowered
 
 
 @cache
@@ -386,7 +403,7 @@ class ReportingVerbs:
     def __init__(self, text: str):
         # Line breaks and tabs become spaces (same length: offsets stay valid across wrapped
         # lines); str.replace is much faster than str.translate.
-        lowered = text.lower().replace("\n", " ").replace("\t", " ").replace("\r", " ")
+        lowered = lower_keeping_offsets(text).replace("\n", " ").replace("\t", " ").replace("\r", " ")
         self._verbs = [VerbMatch(first, stop, phrase)
                        for first, stop, phrase in phrase_matches(_reporting_verb_automaton(), lowered)]
         self._firsts = [v.first for v in self._verbs]  # for bisection
