@@ -466,10 +466,12 @@ _NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_DETERMINE
                            rf"(?:(?P<noun>\w+)\s+)?$", re.I)  # only whether it matches counts, so the words' order does not matter
 # A preposition (and maybe one modifier) before a form that could be a plural noun; past
 # forms ("Jim Wright of Texas told") are verbs whatever comes before them.
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|about|against|into|over|from|for|with|by|despite)\s+(?:\w+\s+)?$", re.I)
+_PREPOSITIONS = ("of", "about", "against", "into", "over", "from", "for", "with", "by", "despite")
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PREPOSITIONS)})\s+(?:\w+\s+)?$", re.I)
 _VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
                            r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
-_PASSIVE_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
+_BE_FORMS = ("be", "been", "being", "is", "are", "was", "were")
+_PASSIVE_AUXILIARY = re.compile(rf"\b(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?$", re.I)
 _SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
 
 
@@ -478,21 +480,32 @@ def is_verb(text: str, match: re.Match) -> bool:
     'the claims'). A bare base form needs a plural subject, a pronoun or an auxiliary
     before it; any form right after a determiner is a noun."""
     before = text[max(0, match.start() - 40):match.start()]
+    # The three context patterns need one of their words at the end of one of the last two
+    # words before the form; testing that first spares most of their searches.
+    last_words = tuple(w.lower() for w in before.rsplit(None, 2)[-2:]) if before.isascii() else None
     word = match.group(0).split()[0]
     base = lexicon.reporting_verbs()[match.group(0)][0].split()[0]
-    determined = _NOUN_CONTEXT.search(before)
+    determined = _may_end_a_word(last_words, _DETERMINERS) and _NOUN_CONTEXT.search(before)
     if determined:
         noun = determined.group("noun")
         past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
         if not (past and noun and not noun.lower().endswith("ly")):
             return False  # but "the ministry said", "the official warned": a noun, then its past-tense verb
-    if _PASSIVE_AUXILIARY.search(before) and match.group(0).endswith("ed"):
+    if (match.group(0).endswith("ed") and _may_end_a_word(last_words, _BE_FORMS)
+            and _PASSIVE_AUXILIARY.search(before)):
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker
-    if word in (base, base + "s", base + "es") and _AFTER_PREPOSITION.search(before):
+    if (word in (base, base + "s", base + "es") and _may_end_a_word(last_words, _PREPOSITIONS)
+            and _AFTER_PREPOSITION.search(before)):
         return False  # "an investigation of American claims": a noun
     if word != base:
         return True
     return bool(_VERB_CONTEXT.search(_SKIPPABLE.sub("", before)))
+
+
+def _may_end_a_word(last_words: tuple[str, ...] | None, ends: tuple[str, ...]) -> bool:
+    """Does one of the last words (lower case; None for text that is not ASCII, where
+    re.IGNORECASE can equate other letters) end with one of these?"""
+    return last_words is None or any(w.endswith(ends) for w in last_words)
 
 
 _COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.]+\s+){0,3}?(?:that\b|[,:\"“])")
