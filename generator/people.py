@@ -57,8 +57,7 @@ def _lower_role_pattern() -> re.Pattern:
 def _actor_lower_role_pattern() -> re.Pattern:
     """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati': a lower-case
     role right after an actor's name, then the name; the caller checks the actor is there."""
-    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(rf"(?<= )(?P<role>(?:[a-z]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
 
 
@@ -337,22 +336,47 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     return index, _without_overlaps(found)
 
 
+_WORD_BOUNDARY = re.compile(r"\b")
+_SURNAME_END = re.compile(r"\b(?!-)")  # not 'Kim' in 'Kim-Jong'
+
+
 def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMention]):
-    if not index.by_surname:
+    """The matches of r"\b(?:surname|surname…)\b(?!-)" in each span, as re.finditer finds them.
+
+    The surnames differ from article to article, and compiling that pattern for each
+    costs more than finding them: str.find locates each surname, and the pattern's
+    boundary tests decide which occurrences it would match."""
+    if not index.by_surname or not spans:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in index.by_surname) + r")\b(?!-)")
+    region_start, region_end = spans[0][0], spans[-1][1]
+    occurrences = []  # (start, the surname's place among the pattern's alternatives, surname)
+    for rank, name in enumerate(index.by_surname):
+        at = text.find(name, region_start, region_end)
+        while at != -1:
+            occurrences.append((at, rank, name))
+            at = text.find(name, at + 1, region_end)
+    occurrences.sort()
+    span_starts = [start for start, _ in spans]
     # A match starting inside any mention found so far is taken; those mentions may overlap,
     # so the test is whether the furthest end among mentions starting at or before it lies beyond it.
     taken = sorted((m.start, m.end) for m in found)
     taken_starts = [start for start, _ in taken]
     taken_reach = list(itertools.accumulate((end for _, end in taken), max))
     extra = []
-    for span_start, span_end in spans:
-        for match in pattern.finditer(text, span_start, span_end):
-            before = bisect.bisect_right(taken_starts, match.start())
-            if before and taken_reach[before - 1] > match.start():
-                continue
-            extra.append(PersonMention(start=match.start(), end=match.end(), person=index.by_surname[match.group(0)]))
+    searched_to = region_start  # finditer goes on where its last match ended
+    for at, _, name in occurrences:
+        if at < searched_to:
+            continue
+        span_end = spans[bisect.bisect_right(span_starts, at) - 1][1]
+        stop = at + len(name)
+        if (stop > span_end or not _WORD_BOUNDARY.match(text, at, span_end)
+                or not _SURNAME_END.match(text, stop, span_end)):
+            continue
+        searched_to = stop
+        before = bisect.bisect_right(taken_starts, at)
+        if before and taken_reach[before - 1] > at:
+            continue
+        extra.append(PersonMention(start=at, end=stop, person=index.by_surname[name]))
     return extra
 
 
