@@ -109,11 +109,6 @@ def known_surnames() -> dict[str, str | None]:
     return {name: next(iter(codes)) if len(codes) == 1 else None for name, codes in actors.items()}
 
 
-@cache
-def _known_automaton() -> ahocorasick.Automaton:
-    return lexicon.phrase_automaton((form, form) for form in known_people())
-
-
 def surname(name: str) -> str:
     return name.split()[-1]
 
@@ -219,11 +214,14 @@ def _org_actor(org: str | None) -> str | None:
 
 
 @cache
-def _cue_automaton() -> ahocorasick.Automaton:
-    """Strings that every match of a person pattern contains → the patterns that need them.
+def _phrase_automaton() -> ahocorasick.Automaton:
+    """Known people's names and the person patterns' cues, in one automaton: an article is
+    searched for both in one pass, which costs as much as a pass for either.
 
-    Trying the long role alternations at every character is slow; a sentence
-    with none of a pattern's cues is not searched with it."""
+    A phrase's payload is (phrase, (the known person's form or None, the patterns it cues)).
+    The cues are strings that every match of a person pattern contains: trying the long
+    role alternations at every character is slow, and a sentence with none of a
+    pattern's cues is not searched with it."""
     roles = lexicon.roles()
     # Patterns are named by their (cached) functions: hashing a compiled pattern is slow.
     cues: dict[str, set] = {}
@@ -238,23 +236,30 @@ def _cue_automaton() -> ahocorasick.Automaton:
         cues.setdefault(f" {head}", set()).add(_appositive_pattern)
         cues.setdefault(f" {head}", set()).add(_actor_lower_role_pattern)
     automaton = ahocorasick.Automaton()
-    for cue, patterns in cues.items():
-        automaton.add_word(cue, (len(cue), frozenset(patterns)))
+    for phrase in cues.keys() | known_people().keys():
+        form = phrase if phrase in known_people() else None
+        automaton.add_word(phrase, (phrase, (form, frozenset(cues.get(phrase, ())))))
     automaton.make_automaton()
     return automaton
 
 
-def _cued_patterns(text: str, spans: list[tuple[int, int]]) -> list[set]:
-    """For each span, the person patterns whose cues it contains (one pass over the text)."""
+def _scan_spans(text: str, spans: list[tuple[int, int]]) -> tuple[list[set], list[list]]:
+    """For each span, the person patterns whose cues it contains, and the known people's
+    names in it as lexicon.phrase_matches finds them; one pass over the text."""
     cued: list[set] = [set() for _ in spans]
     if not spans:
-        return cued
+        return cued, []
     starts = [start for start, _ in spans]
-    for last, (length, patterns) in _cue_automaton().iter(text, spans[0][0], spans[-1][1]):
-        number = bisect.bisect_right(starts, last - length + 1) - 1
-        if number >= 0 and last < spans[number][1]:
-            cued[number] |= patterns
-    return cued
+    known_hits = []
+    for hit in _phrase_automaton().iter(text, spans[0][0], spans[-1][1]):
+        last, (phrase, (form, patterns)) = hit
+        if patterns:
+            number = bisect.bisect_right(starts, last - len(phrase) + 1) - 1
+            if number >= 0 and last < spans[number][1]:
+                cued[number] |= patterns
+        if form is not None:
+            known_hits.append((last, (phrase, form)))
+    return cued, lexicon.phrase_hits_in_spans(known_hits, text, spans)
 
 
 def _cued_finditer(pattern, cued: set, text: str, start: int, end: int):
@@ -280,8 +285,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     index = PeopleIndex()
     found: list[PersonMention] = []
     state_voices = {role.lower() for role in lexicon.roles()["state_voices"]}
-    cued = _cued_patterns(text, spans)
-    known_by_span = lexicon.phrase_matches_in_spans(_known_automaton(), text, spans)
+    cued, known_by_span = _scan_spans(text, spans)
     for (span_start, span_end), patterns, known_matches in zip(spans, cued, known_by_span):
         for match in _cued_finditer(_role_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
