@@ -71,14 +71,15 @@ def unwrapped(text: str, paragraph_spans: list[tuple[int, int]]) -> str:
 
     One character for one, so every offset still points at the same place; the
     patterns that find roles and speakers then read "Trade Minister\nJohn Dawkins"
-    as the phrase it is."""
-    chars = list(text)
+    as the phrase it is. The spans are paragraphs(): in text order, not overlapping."""
+    pieces = []
+    copied_to = 0
     for start, end in paragraph_spans:
-        newline = text.find("\n", start, end)
-        while newline != -1:
-            chars[newline] = " "
-            newline = text.find("\n", newline + 1, end)
-    return "".join(chars)
+        pieces.append(text[copied_to:start])
+        pieces.append(text[start:end].replace("\n", " "))
+        copied_to = end
+    pieces.append(text[copied_to:])
+    return "".join(pieces)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
