@@ -70,7 +70,7 @@ def phrase_hits_in_spans(hits, text: str, spans: list[tuple[int, int]]) -> list[
         number = bisect.bisect_right(starts, first) - 1
         if number >= 0 and last < spans[number][1]:
             by_span[number].append((first, last + 1, payload))
-    return [_leftmost_longest(found) for found in by_span]
+    return [_leftmost_longest(found) if found else found for found in by_span]
 
 
 def _on_word_boundaries(automaton: ahocorasick.Automaton, text: str, start: int,

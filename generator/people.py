@@ -193,17 +193,29 @@ class PeopleIndex:
         return tuple(self.order)
 
 
-def _actor_before(text: str, start: int, mentions: list[Mention]) -> str | None:
-    """The actor written just before a role: "Iranian Foreign Minister", "Japan's Prime Minister"."""
-    for mention in reversed(mentions):
-        if mention.end <= start:
-            return mention.code if text[mention.end:start] in ("", " ", "'s ", "’s ") else None
-    return None
+class _ActorMentions:
+    """An article's actor mentions as find_mentions() gives them, in text order and not
+    overlapping (so their ends are in order too), looked up by bisection."""
 
+    def __init__(self, text: str, mentions: list[Mention]):
+        self.text = text
+        self.mentions = mentions
+        self.ends = [mention.end for mention in mentions]
 
-def _actor_in(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    return inside[-1].code if inside else None
+    def actor_before(self, start: int) -> str | None:
+        """The actor written just before a role: "Iranian Foreign Minister", "Japan's Prime Minister"."""
+        number = bisect.bisect_right(self.ends, start) - 1  # the last mention ending by start
+        if number < 0:
+            return None
+        mention = self.mentions[number]
+        return mention.code if self.text[mention.end:start] in ("", " ", "'s ", "’s ") else None
+
+    def actor_in(self, start: int, end: int) -> str | None:
+        """The actor of the last mention inside text[start:end]."""
+        number = bisect.bisect_right(self.ends, end) - 1  # the last mention ending by end
+        if number < 0 or self.mentions[number].start < start:
+            return None
+        return self.mentions[number].code
 
 
 def _org_actor(org: str | None) -> str | None:
@@ -285,14 +297,17 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     index = PeopleIndex()
     found: list[PersonMention] = []
     state_voices = {role.lower() for role in lexicon.roles()["state_voices"]}
+    actor_mentions = _ActorMentions(text, mentions)
     cued, known_by_span = _scan_spans(text, spans)
     for (span_start, span_end), patterns, known_matches in zip(spans, cued, known_by_span):
+        if not patterns and not known_matches:
+            continue
         for match in _cued_finditer(_role_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name:
                 continue
             role = match.group("role")
-            actor = _actor_before(text, match.start(), mentions)
+            actor = actor_mentions.actor_before(match.start())
             known = known_people().get(name)
             if actor is None and known and not _outranked_by_role(known, role):
                 actor = known.actor
@@ -304,7 +319,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
         for match in _cued_finditer(_actor_lower_role_pattern, patterns, text, span_start, span_end):
-            actor = _actor_before(text, match.start(), mentions)
+            actor = actor_mentions.actor_before(match.start())
             name = _clean_name(match.group("name"))
             if actor is None or not name or index.get(name):
                 continue
@@ -319,15 +334,15 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
-            actor = (_actor_in(text, match.start(), match.start("role"), mentions)
-                     or _actor_before(text, match.start(), mentions))  # "Hong Kong's chief executive, Carrie Lam,"
+            actor = (actor_mentions.actor_in(match.start(), match.start("role"))
+                     or actor_mentions.actor_before(match.start()))  # "Hong Kong's chief executive, Carrie Lam,"
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _cued_finditer(_appositive_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
-            actor = _org_actor(match.group("org")) or _actor_before(text, match.start("role"), mentions)
+            actor = _org_actor(match.group("org")) or actor_mentions.actor_before(match.start("role"))
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for first, last, form in known_matches:
