@@ -47,19 +47,30 @@ def phrase_matches(automaton: ahocorasick.Automaton, text: str, start: int = 0, 
     return found if overlapping else _leftmost_longest(found)
 
 
-def phrase_matches_in_spans(automaton: ahocorasick.Automaton, text: str,
-                            spans: list[tuple[int, int]]) -> list[list[tuple[int, int, object]]]:
+def phrase_hits_in_spans(hits, text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int, object]]]:
     """phrase_matches(automaton, text, start, end) for each (start, end) of spans, which are in
-    text order and do not overlap, with one pass of the automaton over the text."""
+    text order and do not overlap, given the hits (last, (phrase, payload)) of the automaton's
+    one pass over text[spans[0][0]:spans[-1][1]]: the caller's pass may find other phrases too."""
     by_span: list[list[tuple[int, int, object]]] = [[] for _ in spans]
     if not spans:
         return by_span
     starts = [start for start, _ in spans]
-    for match in _on_word_boundaries(automaton, text, spans[0][0], spans[-1][1]):
-        number = bisect.bisect_right(starts, match[0]) - 1
-        if number >= 0 and match[1] <= spans[number][1]:
-            by_span[number].append(match)
-    return [_leftmost_longest(found) for found in by_span]
+    length = len(text)
+    for last, (phrase, payload) in hits:
+        first = last - len(phrase) + 1
+        # On word boundaries, as _on_word_boundaries tests them.
+        if first > 0:
+            before = text[first - 1]
+            if before.isalnum() or before in "-_":
+                continue
+        if last + 1 < length and phrase[-1].isalnum():
+            after = text[last + 1]
+            if after.isalnum() or after in "-_":
+                continue
+        number = bisect.bisect_right(starts, first) - 1
+        if number >= 0 and last < spans[number][1]:
+            by_span[number].append((first, last + 1, payload))
+    return [_leftmost_longest(found) if found else found for found in by_span]
 
 
 def _on_word_boundaries(automaton: ahocorasick.Automaton, text: str, start: int,

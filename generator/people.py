@@ -57,8 +57,7 @@ def _lower_role_pattern() -> re.Pattern:
 def _actor_lower_role_pattern() -> re.Pattern:
     """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati': a lower-case
     role right after an actor's name, then the name; the caller checks the actor is there."""
-    heads = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(rf"(?<= )(?P<role>(?:[a-z]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
 
 
@@ -108,11 +107,6 @@ def known_surnames() -> dict[str, str | None]:
     for person in known_people().values():
         actors.setdefault(person.name.split()[-1], set()).add(person.actor)
     return {name: next(iter(codes)) if len(codes) == 1 else None for name, codes in actors.items()}
-
-
-@cache
-def _known_automaton() -> ahocorasick.Automaton:
-    return lexicon.phrase_automaton((form, form) for form in known_people())
 
 
 def surname(name: str) -> str:
@@ -199,17 +193,29 @@ class PeopleIndex:
         return tuple(self.order)
 
 
-def _actor_before(text: str, start: int, mentions: list[Mention]) -> str | None:
-    """The actor written just before a role: "Iranian Foreign Minister", "Japan's Prime Minister"."""
-    for mention in reversed(mentions):
-        if mention.end <= start:
-            return mention.code if text[mention.end:start] in ("", " ", "'s ", "’s ") else None
-    return None
+class _ActorMentions:
+    """An article's actor mentions as find_mentions() gives them, in text order and not
+    overlapping (so their ends are in order too), looked up by bisection."""
 
+    def __init__(self, text: str, mentions: list[Mention]):
+        self.text = text
+        self.mentions = mentions
+        self.ends = [mention.end for mention in mentions]
 
-def _actor_in(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    return inside[-1].code if inside else None
+    def actor_before(self, start: int) -> str | None:
+        """The actor written just before a role: "Iranian Foreign Minister", "Japan's Prime Minister"."""
+        number = bisect.bisect_right(self.ends, start) - 1  # the last mention ending by start
+        if number < 0:
+            return None
+        mention = self.mentions[number]
+        return mention.code if self.text[mention.end:start] in ("", " ", "'s ", "’s ") else None
+
+    def actor_in(self, start: int, end: int) -> str | None:
+        """The actor of the last mention inside text[start:end]."""
+        number = bisect.bisect_right(self.ends, end) - 1  # the last mention ending by end
+        if number < 0 or self.mentions[number].start < start:
+            return None
+        return self.mentions[number].code
 
 
 def _org_actor(org: str | None) -> str | None:
@@ -220,11 +226,14 @@ def _org_actor(org: str | None) -> str | None:
 
 
 @cache
-def _cue_automaton() -> ahocorasick.Automaton:
-    """Strings that every match of a person pattern contains → the patterns that need them.
+def _phrase_automaton() -> ahocorasick.Automaton:
+    """Known people's names and the person patterns' cues, in one automaton: an article is
+    searched for both in one pass, which costs as much as a pass for either.
 
-    Trying the long role alternations at every character is slow; a sentence
-    with none of a pattern's cues is not searched with it."""
+    A phrase's payload is (phrase, (the known person's form or None, the patterns it cues)).
+    The cues are strings that every match of a person pattern contains: trying the long
+    role alternations at every character is slow, and a sentence with none of a
+    pattern's cues is not searched with it."""
     roles = lexicon.roles()
     # Patterns are named by their (cached) functions: hashing a compiled pattern is slow.
     cues: dict[str, set] = {}
@@ -239,23 +248,30 @@ def _cue_automaton() -> ahocorasick.Automaton:
         cues.setdefault(f" {head}", set()).add(_appositive_pattern)
         cues.setdefault(f" {head}", set()).add(_actor_lower_role_pattern)
     automaton = ahocorasick.Automaton()
-    for cue, patterns in cues.items():
-        automaton.add_word(cue, (len(cue), frozenset(patterns)))
+    for phrase in cues.keys() | known_people().keys():
+        form = phrase if phrase in known_people() else None
+        automaton.add_word(phrase, (phrase, (form, frozenset(cues.get(phrase, ())))))
     automaton.make_automaton()
     return automaton
 
 
-def _cued_patterns(text: str, spans: list[tuple[int, int]]) -> list[set]:
-    """For each span, the person patterns whose cues it contains (one pass over the text)."""
+def _scan_spans(text: str, spans: list[tuple[int, int]]) -> tuple[list[set], list[list]]:
+    """For each span, the person patterns whose cues it contains, and the known people's
+    names in it as lexicon.phrase_matches finds them; one pass over the text."""
     cued: list[set] = [set() for _ in spans]
     if not spans:
-        return cued
+        return cued, []
     starts = [start for start, _ in spans]
-    for last, (length, patterns) in _cue_automaton().iter(text, spans[0][0], spans[-1][1]):
-        number = bisect.bisect_right(starts, last - length + 1) - 1
-        if number >= 0 and last < spans[number][1]:
-            cued[number] |= patterns
-    return cued
+    known_hits = []
+    for hit in _phrase_automaton().iter(text, spans[0][0], spans[-1][1]):
+        last, (phrase, (form, patterns)) = hit
+        if patterns:
+            number = bisect.bisect_right(starts, last - len(phrase) + 1) - 1
+            if number >= 0 and last < spans[number][1]:
+                cued[number] |= patterns
+        if form is not None:
+            known_hits.append((last, (phrase, form)))
+    return cued, lexicon.phrase_hits_in_spans(known_hits, text, spans)
 
 
 def _cued_finditer(pattern, cued: set, text: str, start: int, end: int):
@@ -281,15 +297,17 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     index = PeopleIndex()
     found: list[PersonMention] = []
     state_voices = {role.lower() for role in lexicon.roles()["state_voices"]}
-    cued = _cued_patterns(text, spans)
-    known_by_span = lexicon.phrase_matches_in_spans(_known_automaton(), text, spans)
+    actor_mentions = _ActorMentions(text, mentions)
+    cued, known_by_span = _scan_spans(text, spans)
     for (span_start, span_end), patterns, known_matches in zip(spans, cued, known_by_span):
+        if not patterns and not known_matches:
+            continue
         for match in _cued_finditer(_role_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name:
                 continue
             role = match.group("role")
-            actor = _actor_before(text, match.start(), mentions)
+            actor = actor_mentions.actor_before(match.start())
             known = known_people().get(name)
             if actor is None and known and not _outranked_by_role(known, role):
                 actor = known.actor
@@ -301,7 +319,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
         for match in _cued_finditer(_actor_lower_role_pattern, patterns, text, span_start, span_end):
-            actor = _actor_before(text, match.start(), mentions)
+            actor = actor_mentions.actor_before(match.start())
             name = _clean_name(match.group("name"))
             if actor is None or not name or index.get(name):
                 continue
@@ -316,15 +334,15 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
-            actor = (_actor_in(text, match.start(), match.start("role"), mentions)
-                     or _actor_before(text, match.start(), mentions))  # "Hong Kong's chief executive, Carrie Lam,"
+            actor = (actor_mentions.actor_in(match.start(), match.start("role"))
+                     or actor_mentions.actor_before(match.start()))  # "Hong Kong's chief executive, Carrie Lam,"
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _cued_finditer(_appositive_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
-            actor = _org_actor(match.group("org")) or _actor_before(text, match.start("role"), mentions)
+            actor = _org_actor(match.group("org")) or actor_mentions.actor_before(match.start("role"))
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for first, last, form in known_matches:
@@ -337,22 +355,47 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     return index, _without_overlaps(found)
 
 
+_WORD_BOUNDARY = re.compile(r"\b")
+_SURNAME_END = re.compile(r"\b(?!-)")  # not 'Kim' in 'Kim-Jong'
+
+
 def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMention]):
-    if not index.by_surname:
+    """The matches of r"\b(?:surname|surname…)\b(?!-)" in each span, as re.finditer finds them.
+
+    The surnames differ from article to article, and compiling that pattern for each
+    costs more than finding them: str.find locates each surname, and the pattern's
+    boundary tests decide which occurrences it would match."""
+    if not index.by_surname or not spans:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in index.by_surname) + r")\b(?!-)")
+    region_start, region_end = spans[0][0], spans[-1][1]
+    occurrences = []  # (start, the surname's place among the pattern's alternatives, surname)
+    for rank, name in enumerate(index.by_surname):
+        at = text.find(name, region_start, region_end)
+        while at != -1:
+            occurrences.append((at, rank, name))
+            at = text.find(name, at + 1, region_end)
+    occurrences.sort()
+    span_starts = [start for start, _ in spans]
     # A match starting inside any mention found so far is taken; those mentions may overlap,
     # so the test is whether the furthest end among mentions starting at or before it lies beyond it.
     taken = sorted((m.start, m.end) for m in found)
     taken_starts = [start for start, _ in taken]
     taken_reach = list(itertools.accumulate((end for _, end in taken), max))
     extra = []
-    for span_start, span_end in spans:
-        for match in pattern.finditer(text, span_start, span_end):
-            before = bisect.bisect_right(taken_starts, match.start())
-            if before and taken_reach[before - 1] > match.start():
-                continue
-            extra.append(PersonMention(start=match.start(), end=match.end(), person=index.by_surname[match.group(0)]))
+    searched_to = region_start  # finditer goes on where its last match ended
+    for at, _, name in occurrences:
+        if at < searched_to:
+            continue
+        span_end = spans[bisect.bisect_right(span_starts, at) - 1][1]
+        stop = at + len(name)
+        if (stop > span_end or not _WORD_BOUNDARY.match(text, at, span_end)
+                or not _SURNAME_END.match(text, stop, span_end)):
+            continue
+        searched_to = stop
+        before = bisect.bisect_right(taken_starts, at)
+        if before and taken_reach[before - 1] > at:
+            continue
+        extra.append(PersonMention(start=at, end=stop, person=index.by_surname[name]))
     return extra
 
 

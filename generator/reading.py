@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -321,9 +322,9 @@ def _signature(text: str, body_start: int) -> tuple[int, str | None]:
 
 def _footer_source(text: str, body_start: int) -> str | None:
     """The first outlet named in a credit or copyright line of the body."""
-    for pattern in lexicon.credit_patterns():
-        for match in pattern.finditer(text, body_start):
-            named = lexicon.outlet_pattern().search(match.group(0))
+    for pattern in _credit_patterns():
+        for start, end in pattern.spans(text, body_start, len(text)):
+            named = lexicon.outlet_pattern().search(text[start:end])
             if named:
                 return lexicon.outlet_name(named.group(0))
     return None
@@ -331,6 +332,55 @@ def _footer_source(text: str, body_start: int) -> str | None:
 
 def _clutter_spans(text: str, start: int, end: int):
     """Paragraphs or lines that are page furniture, not reporting."""
-    for pattern in lexicon.clutter_patterns():
-        for match in pattern.finditer(text, start, end):
-            yield match.start(), match.end()
+    for pattern in _clutter_patterns():
+        yield from pattern.spans(text, start, end)
+
+
+_LINE_START = "(?m)^"
+
+
+class _SearchPattern:
+    """A data file's pattern, searched for with finditer's results but faster where it opens with (?m)^.
+
+    The regex engine tries such a pattern at every character of the text, though
+    it can only match after a line break. Written as a line break followed by the
+    rest, the pattern opens with a literal character, which the engine skips to
+    in C; a match of that form at a line break is the pattern's match at the next
+    character. (The rest must not look behind its start: none of the data's do.)"""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.after_line_break = None
+        if pattern.pattern.startswith(_LINE_START):
+            self.after_line_break = re.compile("\n(?:" + pattern.pattern[len(_LINE_START):] + ")", pattern.flags)
+
+    def spans(self, text: str, start: int, end: int):
+        """(start, end) of each match of self.pattern.finditer(text, start, end)."""
+        if self.after_line_break is None:
+            for match in self.pattern.finditer(text, start, end):
+                yield match.span()
+            return
+        pos = start
+        if pos == 0:  # the first line has no line break before it
+            match = self.pattern.match(text, 0, end)
+            if match:
+                yield match.span()
+                pos = max(match.end(), 1)  # past an empty match, as finditer moves on
+        while True:
+            # From pos - 1: a line break there means a line starts at pos.
+            match = self.after_line_break.search(text, max(pos - 1, 0), end)
+            if not match:
+                return
+            line_start = match.start() + 1
+            yield line_start, match.end()
+            pos = max(match.end(), line_start + 1)
+
+
+@cache
+def _clutter_patterns() -> tuple[_SearchPattern, ...]:
+    return tuple(_SearchPattern(p) for p in lexicon.clutter_patterns())
+
+
+@cache
+def _credit_patterns() -> tuple[_SearchPattern, ...]:
+    return tuple(_SearchPattern(p) for p in lexicon.credit_patterns())

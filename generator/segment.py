@@ -22,9 +22,11 @@ class Span:
 
 _INDENTED_PARAGRAPH = re.compile(r"\n[ \t]{2,}(?=\S)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_CANDIDATE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
-_OPENS_SENTENCE = re.compile(r"\s+[\"“‘(\[]?[A-Z0-9]")
-_WORD_BEFORE = re.compile(r"[\"“‘(\[]?([\w.'’-]*)$")
+# Closing punctuation, then the white space and first character of a new sentence (group 1).
+# '[.!?][.!?]*' rather than '[.!?]+': a pattern opening with a plain character set lets
+# the regex engine skip in C to the next such character.
+_CANDIDATE = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=(\s+[\"“‘(\[]?[A-Z0-9]))")
+_WORD_REVERSED = re.compile(r"[\w.'’-]*")  # a word that may hold '.', apostrophes and '-', read backwards
 
 
 def body_segments(article: Article) -> list[tuple[int, int]]:
@@ -69,14 +71,15 @@ def unwrapped(text: str, paragraph_spans: list[tuple[int, int]]) -> str:
 
     One character for one, so every offset still points at the same place; the
     patterns that find roles and speakers then read "Trade Minister\nJohn Dawkins"
-    as the phrase it is."""
-    chars = list(text)
+    as the phrase it is. The spans are paragraphs(): in text order, not overlapping."""
+    pieces = []
+    copied_to = 0
     for start, end in paragraph_spans:
-        newline = text.find("\n", start, end)
-        while newline != -1:
-            chars[newline] = " "
-            newline = text.find("\n", newline + 1, end)
-    return "".join(chars)
+        pieces.append(text[copied_to:start])
+        pieces.append(text[start:end].replace("\n", " "))
+        copied_to = end
+    pieces.append(text[copied_to:])
+    return "".join(pieces)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -106,28 +109,24 @@ def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> li
 def _boundaries(text: str, start: int, end: int):
     """Offsets inside [start, end) where a sentence ends."""
     for match in _CANDIDATE.finditer(text, start, end):
-        after = _OPENS_SENTENCE.match(text, match.end(), end)
-        if not after:
-            continue
-        if text[match.start()] == "." and not _period_ends_sentence(text, start, match, after):
+        if text[match.start()] == "." and not _period_ends_sentence(text, start, match):
             continue
         yield match.end()
 
 
 def _word_before(text: str, start: int, end: int) -> str:
-    """The word that text[start:end] ends with, as _WORD_BEFORE finds it.
+    """The word that text[start:end] ends with: its letters, digits, '_', '.', apostrophes and '-'.
 
-    Searching from the paragraph's start would try the pattern at every character
-    before it; a short window gives the same match unless the word reaches the
-    window's start, and then the whole paragraph is searched."""
+    Read backwards from end in a short window, where a regex finds it in one match;
+    only a word that fills the window is read again from the paragraph's start."""
     window = max(start, end - 40)
-    match = _WORD_BEFORE.search(text, window, end)
-    if match.start() == window and window > start:
-        match = _WORD_BEFORE.search(text, start, end)
-    return match.group(1)
+    length = _WORD_REVERSED.match(text[window:end][::-1]).end()
+    if length == end - window and window > start:
+        length = _WORD_REVERSED.match(text[start:end][::-1]).end()
+    return text[end - length:end]
 
 
-def _period_ends_sentence(text: str, start: int, match: re.Match, after: re.Match) -> bool:
+def _period_ends_sentence(text: str, start: int, match: re.Match) -> bool:
     word = _word_before(text, start, match.start())
     if not word:
         return True
@@ -135,7 +134,7 @@ def _period_ends_sentence(text: str, start: int, match: re.Match, after: re.Matc
         return False  # an initial: "John F. Kennedy"
     if word in lexicon.abbreviations() or word.lower() in lexicon.abbreviations():
         if word in lexicon.sentence_final_abbreviations():
-            next_word = re.match(r"[\"“‘(\[]?(\w+)", text[after.end() - 1:after.end() + 30])
+            next_word = re.match(r"[\"“‘(\[]?(\w+)", text[match.end(1) - 1:match.end(1) + 30])
             return bool(next_word) and next_word.group(1) in lexicon.sentence_openers()
         return False
     return True
