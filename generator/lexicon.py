@@ -322,12 +322,12 @@ def actor_automaton() -> ahocorasick.Automaton:
             entries[form.form] = ActorForm(code=previous.code, form=form.form, kind=previous.kind, ambiguous=True)
         elif previous is None or previous.kind != "name" and form.kind == "name":
             entries[form.form] = form
-    blockers = [form for display, variants in load("articles.yml")["outlets"].items()
-                for form in [display, *variants] if len(form) > 3]
+    blockers = [phrase for display, variants in load("articles.yml")["outlets"].items()
+                for phrase in [display, *variants] if len(phrase) > 3]
     blockers += load("not_actors.yml")["phrases"]
-    for form in blockers:
-        if form not in entries:
-            entries[form] = ActorForm(code=None, form=form, kind="not an actor")
+    for phrase in blockers:  # a str, unlike the ActorForm `form` above
+        if phrase not in entries:
+            entries[phrase] = ActorForm(code=None, form=phrase, kind="not an actor")
     return phrase_automaton(entries.items())
 
 
