@@ -307,10 +307,18 @@ class Resolver:
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
                 continue
             cleaned = _clean_name(match.group("name"))
-            if cleaned and (create or self.index.get(cleaned)):
-                person = self.index.get(cleaned) or self.index.add(Person(name=cleaned))
+            known = (self.index.get(cleaned) or self._by_given_name(cleaned)) if cleaned else None
+            if cleaned and (create or known):
+                person = known or self.index.add(Person(name=cleaned))
                 return person, person.actor
         return None, actor
+
+    def _by_given_name(self, name: str) -> Person | None:
+        """'Emily says': the one person of the article whose given name this is, if only one."""
+        if " " in name:
+            return None
+        people = [p for p in self.index.people() if " " in p.name and p.name.split()[0] == name]
+        return people[0] if len(people) == 1 else None
 
 
 # Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials",
@@ -375,7 +383,8 @@ def _after_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
     normal = rf"\s*,?\s*(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
-    appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?),[^,\"“”\n]{{2,90}}?,\s+{filler}(?P<verb>{verbs})\b"
+    # one or two appositives: "Lena Holt, the bloc's spokeswoman, said"; "Rep. Ann Kay, R-Ohio, chair of …, said"
+    appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?)(?:,[^,\"“”\n]{{2,90}}?){{1,2}},\s+{filler}(?P<verb>{verbs})\b"
     quoted_as = rf"\s*,?\s*{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
     return (("quoted", re.compile(quoted_as)), ("", _inverted_pattern()), ("", re.compile(normal)),
             ("", re.compile(appositive)))

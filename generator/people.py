@@ -20,7 +20,9 @@ from . import lexicon
 from .actors import Mention, find_mentions
 from .model import Person
 
-_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|da|di|van|von|der|le|la)[- ])?(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
+# A capitalised word, which may have one more capital inside ("McKeon", "DeSantis", "O'Brien").
+_NAME_TOKEN = (r"(?:(?:al|el|bin|ibn|abu|de|da|di|van|von|der|le|la)[- ])?"
+               r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)")
 _NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
 _ROLE_TAIL = (r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|Labou?r|Health|Education|Justice|"
               r"Homeland Security|Foreign Affairs|the Treasury|the Interior|the Navy|the Army|Staff|the House|"

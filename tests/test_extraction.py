@@ -295,3 +295,23 @@ def test_a_dotted_capital_i_does_not_shift_where_reporting_verbs_are_found():
     a = run("Crowds in İzmir, İstanbul, İzmit, İskenderun and İnegöl protested on Sunday.\n\n"
             "Foreign Minister Ali Demir said no.\n")
     assert a.sentences[1].speaker == "Ali Demir"
+
+
+def test_a_given_name_alone_refers_to_the_one_person_with_it():
+    a = run("As NPR's Lena Okafor reports from Lagos, counting is slow.\n\n"
+            "Lena says: \"Results may take a week.\"\n")
+    assert a.quotes[0].speaker == "Lena Okafor"
+
+
+def test_a_speaker_with_two_appositives_after_the_quote():
+    a = run("Senators pressed for a vote.\n\n"
+            "\"They are stalling for time and everyone knows it,\" Sen. Mary Dunne, D-Vt., chair of the budget "
+            "committee, told reporters.\n")
+    assert a.quotes[0].speaker == "Mary Dunne"
+
+
+def test_names_with_a_capital_inside_are_whole():
+    a = run("Rep. Tom McAllister met the governor on Friday.\n\n"
+            "\"We agreed on nothing,\" McAllister said.\n")
+    assert [p.name for p in a.people] == ["Tom McAllister"]
+    assert a.quotes[0].speaker == "Tom McAllister"
