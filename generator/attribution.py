@@ -443,6 +443,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
              and not after_prospective(text, start, m.start())
              and (m.end() >= end - 2 or resolver.has_complement(m))]
     for verb in (reversed(verbs) if nearest_first else verbs):
+        if verb is not verbs[0] and _COORDINATED.search(text, start, verb.start()):
+            continue  # "He said Iraq's Saddam Hussein was to blame and said …": the earlier verb's subject
         stance = _stance(verb.group(0))
         if _RELATIVE_WHO.search(text, start, verb.start()):
             # "Sen. Dianne Feinstein, California Democrat, who said it ...": the antecedent speaks
@@ -531,6 +533,7 @@ def has_complement(text: str, match: re.Match) -> bool:
     return bool(_COMPLEMENT.match(text, match.end()))
 
 
+_COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+)?$")
 _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
 _RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")
 

@@ -315,3 +315,11 @@ def test_names_with_a_capital_inside_are_whole():
             "\"We agreed on nothing,\" McAllister said.\n")
     assert [p.name for p in a.people] == ["Tom McAllister"]
     assert a.quotes[0].speaker == "Tom McAllister"
+
+
+def test_a_second_reporting_verb_after_and_keeps_the_first_ones_subject():
+    a = run("Jordanian Foreign Minister Omar Haddad spoke to reporters.\n\n"
+            "He said Israeli Prime Minister Dan Avni was to blame and said: \"Jordan will never accept a plan drawn up "
+            "without us.\"\n")
+    assert a.quotes[0].speaker == "Omar Haddad"
+    assert a.sentences[1].actor == "JOR"
