@@ -231,6 +231,15 @@ def sentence_openers() -> frozenset[str]:
     return frozenset(load("segmentation.yml")["sentence_openers"])
 
 
+@cache
+def wire_capitals_pattern() -> re.Pattern:
+    """A sentence-final abbreviation followed by a capitalised function word ("U.S. Would"):
+    segmentation.yml function_words, the sign of older wire copy's capitals."""
+    abbreviations = "|".join(re.escape(a) for a in load("segmentation.yml")["sentence_final_abbreviations"])
+    words = "|".join(w.capitalize() for w in load("segmentation.yml")["function_words"])
+    return re.compile(rf"\b(?:{abbreviations})\. (?:{words})\b")
+
+
 # ------------------------------------------------------------------ actors
 
 

@@ -92,10 +92,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> list[Span]:
     """Sentence spans of the article, given its paragraphs()."""
     text = article.text
+    wire_capitals = bool(lexicon.wire_capitals_pattern().search(text))
     spans: list[Span] = []
     for number, (p_start, p_end) in enumerate(article_paragraphs):
         start = p_start
-        for end in _boundaries(text, p_start, p_end):
+        for end in _boundaries(text, p_start, p_end, wire_capitals):
             trimmed = _trim(text, start, end)
             if trimmed:
                 spans.append(Span(start=trimmed[0], end=trimmed[1], paragraph=number))
@@ -106,10 +107,10 @@ def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> li
     return spans
 
 
-def _boundaries(text: str, start: int, end: int):
+def _boundaries(text: str, start: int, end: int, wire_capitals: bool):
     """Offsets inside [start, end) where a sentence ends."""
     for match in _CANDIDATE.finditer(text, start, end):
-        if text[match.start()] == "." and not _period_ends_sentence(text, start, match):
+        if text[match.start()] == "." and not _period_ends_sentence(text, start, match, wire_capitals):
             continue
         yield match.end()
 
@@ -126,7 +127,7 @@ def _word_before(text: str, start: int, end: int) -> str:
     return text[end - length:end]
 
 
-def _period_ends_sentence(text: str, start: int, match: re.Match) -> bool:
+def _period_ends_sentence(text: str, start: int, match: re.Match, wire_capitals: bool) -> bool:
     word = _word_before(text, start, match.start())
     if not word:
         return True
@@ -134,6 +135,8 @@ def _period_ends_sentence(text: str, start: int, match: re.Match) -> bool:
         return False  # an initial: "John F. Kennedy"
     if word in lexicon.abbreviations() or word.lower() in lexicon.abbreviations():
         if word in lexicon.sentence_final_abbreviations():
+            if wire_capitals:
+                return False  # "the U.S. And other countries": the article capitalises after "U.S."
             next_word = re.match(r"[\"“‘(\[]?(\w+)", text[match.end(1) - 1:match.end(1) + 30])
             return bool(next_word) and next_word.group(1) in lexicon.sentence_openers()
         return False

@@ -323,3 +323,12 @@ def test_a_second_reporting_verb_after_and_keeps_the_first_ones_subject():
             "without us.\"\n")
     assert a.quotes[0].speaker == "Omar Haddad"
     assert a.sentences[1].actor == "JOR"
+
+
+def test_wire_copy_that_capitalises_after_us_is_not_split_there():
+    wire = run("GULF TENSION RISES\n    BAHRAIN, May 3 - Iran warned the U.S. And other states not to interfere.\n"
+               "    A spokesman said the U.S. Would regret any attack.\n REUTER\n")
+    assert [s.text for s in wire.sentences] == ["Iran warned the U.S. And other states not to interfere.",
+                                                "A spokesman said the U.S. Would regret any attack."]
+    modern = run("Iran blamed the U.S. The talks ended early.\n")
+    assert len(modern.sentences) == 2
