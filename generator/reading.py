@@ -337,29 +337,41 @@ def _clutter_spans(text: str, start: int, end: int):
 
 
 _LINE_START = "(?m)^"
+_WORD_START = "\\b"
+_WORD_BOUNDARY = re.compile(r"\b")
 
 
 class _SearchPattern:
-    """A data file's pattern, searched for with finditer's results but faster where it opens with (?m)^.
+    """A data file's pattern, searched for with finditer's results, but faster where it
+    opens with (?m)^ or \\b: the regex engine tries such a pattern at every character.
 
-    The regex engine tries such a pattern at every character of the text, though
-    it can only match after a line break. Written as a line break followed by the
-    rest, the pattern opens with a literal character, which the engine skips to
-    in C; a match of that form at a line break is the pattern's match at the next
-    character. (The rest must not look behind its start: none of the data's do.)"""
+    After '(?m)^' the rest is searched for after a line break: a pattern that opens
+    with a literal character lets the engine skip to it in C, and a match at a line
+    break is the pattern's match at the next character. After '\\b' the rest is
+    searched for alone ('told …' opens with literal characters too), and a match
+    counts where the boundary test holds. (The rest must not look behind its start:
+    none of the data's do.)"""
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        self.after_line_break = None
+        self.after_line_break = self.after_word_boundary = None
         if pattern.pattern.startswith(_LINE_START):
             self.after_line_break = re.compile("\n(?:" + pattern.pattern[len(_LINE_START):] + ")", pattern.flags)
+        elif pattern.pattern.startswith(_WORD_START):
+            self.after_word_boundary = re.compile(pattern.pattern[len(_WORD_START):], pattern.flags)
 
     def spans(self, text: str, start: int, end: int):
         """(start, end) of each match of self.pattern.finditer(text, start, end)."""
-        if self.after_line_break is None:
+        end = min(end, len(text))  # as finditer reads an end beyond the text
+        if self.after_line_break is not None:
+            yield from self._spans_at_line_starts(text, start, end)
+        elif self.after_word_boundary is not None:
+            yield from self._spans_at_word_boundaries(text, start, end)
+        else:
             for match in self.pattern.finditer(text, start, end):
                 yield match.span()
-            return
+
+    def _spans_at_line_starts(self, text: str, start: int, end: int):
         pos = start
         if pos == 0:  # the first line has no line break before it
             match = self.pattern.match(text, 0, end)
@@ -374,6 +386,18 @@ class _SearchPattern:
             line_start = match.start() + 1
             yield line_start, match.end()
             pos = max(match.end(), line_start + 1)
+
+    def _spans_at_word_boundaries(self, text: str, start: int, end: int):
+        pos = start
+        while pos <= end:
+            match = self.after_word_boundary.search(text, pos, end)
+            if not match:
+                return
+            if _WORD_BOUNDARY.match(text, match.start(), end):  # \b as the pattern tests it there
+                yield match.span()
+                pos = max(match.end(), match.start() + 1)
+            else:
+                pos = match.start() + 1
 
 
 @cache
