@@ -43,7 +43,7 @@ def phrase_matches(automaton: ahocorasick.Automaton, text: str, start: int = 0, 
     end = len(text) if end is None else end
     if end <= start:
         return []
-    found = _on_word_boundaries(automaton, text, start, end)
+    found = _on_word_boundaries(automaton.iter(text, start, end), text)
     return found if overlapping else _leftmost_longest(found)
 
 
@@ -55,30 +55,18 @@ def phrase_hits_in_spans(hits, text: str, spans: list[tuple[int, int]]) -> list[
     if not spans:
         return by_span
     starts = [start for start, _ in spans]
-    length = len(text)
-    for last, (phrase, payload) in hits:
-        first = last - len(phrase) + 1
-        # On word boundaries, as _on_word_boundaries tests them.
-        if first > 0:
-            before = text[first - 1]
-            if before.isalnum() or before in "-_":
-                continue
-        if last + 1 < length and phrase[-1].isalnum():
-            after = text[last + 1]
-            if after.isalnum() or after in "-_":
-                continue
+    for first, stop, payload in _on_word_boundaries(hits, text):
         number = bisect.bisect_right(starts, first) - 1
-        if number >= 0 and last < spans[number][1]:
-            by_span[number].append((first, last + 1, payload))
+        if number >= 0 and stop <= spans[number][1]:
+            by_span[number].append((first, stop, payload))
     return [_leftmost_longest(found) if found else found for found in by_span]
 
 
-def _on_word_boundaries(automaton: ahocorasick.Automaton, text: str, start: int,
-                        end: int) -> list[tuple[int, int, object]]:
-    """Every (start, end, payload) of the automaton's phrases in text[start:end] on word boundaries."""
+def _on_word_boundaries(hits, text: str) -> list[tuple[int, int, object]]:
+    """(start, end, payload) of the automaton hits (last, (phrase, payload)) on word boundaries in text."""
     found = []
     length = len(text)
-    for last, (phrase, payload) in automaton.iter(text, start, end):
+    for last, (phrase, payload) in hits:
         first = last - len(phrase) + 1
         # Word characters are letters, digits, '-' and '_'; tested inline, as this loop
         # runs for every phrase found in every article.
