@@ -92,7 +92,8 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
     opening = text[:60]
     # A commentator noun in the opening is in the sentence's lower case, where the word pass found
     # it, unless it is spelt with a non-ASCII letter that re.IGNORECASE equates with an ASCII one.
-    if (not evidence.quoted
+    # ("Analysts say …"; not "Like other critics, Boehner said …", where a named person speaks)
+    if (not evidence.quoted and not evidence.person_voice
             and (voice_noun or not opening.isascii() and lexicon.may_contain(opening, lexicon.unnamed_voice_words()))
             and lexicon.unnamed_voice_pattern().search(opening)):
         scores["position"] -= 2.0

@@ -332,3 +332,10 @@ def test_wire_copy_that_capitalises_after_us_is_not_split_there():
                                                 "A spokesman said the U.S. Would regret any attack."]
     modern = run("Iran blamed the U.S. The talks ended early.\n")
     assert len(modern.sentences) == 2
+
+
+def test_a_named_speaker_is_not_discounted_for_a_commentator_noun_before_it():
+    a = run("The vote is set for May.\n\nFarmers rallied in the capital on Sunday.\n\n"
+            "Like many critics of the plan, Senator Ruth Alder said on Monday that the subsidy cut was a mistake.\n\n"
+            "The ministry gave no figures.\n")
+    assert sentence_with(a, "Ruth Alder").section == "position"
