@@ -135,6 +135,7 @@ def analyse(article: Article) -> Analysis:
             person_voice=speaker is not None and speaker.role != JOURNALIST,
             reporting=_has_reporting_verb(resolver, span),
             sets_terms=_sets_terms(resolver, span),
+            stance=voice.stance if voice_actor is not None or speaker is not None else None,
             quoted=in_quote,
             article_year=anchor.year if anchor else None,
             position=number / max(1, len(spans) - 1),

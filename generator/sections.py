@@ -23,6 +23,10 @@ _MODALS = ("will", "would", "could", "may", "might", "shall")
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")  # the year _YEAR needs: a quick search rules most sentences out
 
 
+# Stance classes that judge or ask rather than tell (reporting.yml); "statement" only reports.
+_EVALUATIVE_STANCES = frozenset({"appeal", "demand", "rejection", "warning", "concern", "approval"})
+
+
 @dataclass(frozen=True, kw_only=True)
 class Evidence:
     """What attribution found in a sentence, as the classifier needs it."""
@@ -32,6 +36,7 @@ class Evidence:
     reporting: bool  # a reporting verb is used as a verb outside quotes, whoever its subject
     quoted: bool  # the sentence is mostly inside a direct quotation
     sets_terms: bool = False  # a binding text (agreement, law) is the subject of a reporting verb
+    stance: str | None = None  # the voice's stance class (reporting.yml), when a party or person speaks
     article_year: int | None
     position: float = 0.0  # where the sentence stands in the article, 0 (lede) to 1 (last)
 
@@ -82,6 +87,8 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
         modal_future = modal_future or word.modal and padded[last + 1:last + 6] != " have"
     if evidence.party_voice or evidence.person_voice:
         scores["position"] += 4.0
+        if evidence.stance in _EVALUATIVE_STANCES:
+            scores["position"] += 2.0  # "praised the deal on Tuesday": a judgement, whatever else it tells
     elif evidence.reporting:
         scores["position"] += 2.0
     if evidence.quoted:

@@ -339,3 +339,10 @@ def test_a_named_speaker_is_not_discounted_for_a_commentator_noun_before_it():
             "Like many critics of the plan, Senator Ruth Alder said on Monday that the subsidy cut was a mistake.\n\n"
             "The ministry gave no figures.\n")
     assert sentence_with(a, "Ruth Alder").section == "position"
+
+
+def test_a_judgement_by_a_named_speaker_is_a_position_even_with_news_cues():
+    a = run("Senator Ruth Alder praised the budget deal on Tuesday, saying it met the goals the party had set.\n\n"
+            "The vote is due in May.\n")
+    assert a.sentences[0].stance == "approval"
+    assert a.sentences[0].section == "position"
