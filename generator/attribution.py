@@ -546,14 +546,16 @@ def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, 
     With known_only, a capitalised word is not taken for a new person ('As
     Istanbul prepares …'): only people the article already introduced count."""
     verb = _SUBJECT_END.search(resolver.text, start, open_mark)
-    if not verb:
-        return NOBODY
+    if not verb or _PASSIVE.match(resolver.text, verb.start(), open_mark):
+        return NOBODY  # "he was convicted for … "…"": a passive subject neither acts nor speaks
     speaker, actor = resolver.resolve(start, verb.start(), create=not known_only)
     if speaker is None:
         return NOBODY
     return Voice(speaker=speaker, actor=actor, stance=None, rule=rule)
 
 
+# "was convicted", not "was expected to assure", where the subject still acts
+_PASSIVE = re.compile(r"\s(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)")
 _SUBJECT_END = re.compile(r"\s(?:[a-z]+(?:ed|s)|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does)\b")
 
 

@@ -346,3 +346,9 @@ def test_a_judgement_by_a_named_speaker_is_a_position_even_with_news_cues():
             "The vote is due in May.\n")
     assert a.sentences[0].stance == "approval"
     assert a.sentences[0].section == "position"
+
+
+def test_a_passive_subject_does_not_speak_the_quote_in_its_sentence():
+    a = run("U.S. diplomat Tom Reyes arrived in Havana in 2019.\n\n"
+            "In 2020, he was convicted of spying for spreading \"material hostile to the order of the state.\"\n")
+    assert a.quotes[0].speaker is None
