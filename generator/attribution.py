@@ -445,6 +445,9 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     for verb in (reversed(verbs) if nearest_first else verbs):
         if verb is not verbs[0] and _COORDINATED.search(text, start, verb.start()):
             continue  # "He said Iraq's Saddam Hussein was to blame and said …": the earlier verb's subject
+        if (not nearest_first and verb.group(0).split()[0].endswith("ing")
+                and _GERUND_AFTER_PREPOSITION.search(text, start, verb.start())):
+            continue  # "not least by Washington threatening to …": a gerund, not the sentence's verb
         stance = _stance(verb.group(0))
         if _RELATIVE_WHO.search(text, start, verb.start()):
             # "Sen. Dianne Feinstein, California Democrat, who said it ...": the antecedent speaks
@@ -533,6 +536,10 @@ def has_complement(text: str, match: re.Match) -> bool:
     return bool(_COMPLEMENT.match(text, match.end()))
 
 
+# A preposition and up to three words before an -ing form ("by Washington threatening", "in front
+# of the U.S. Congress warning"); "with Kerry telling reporters" is a voice, so "with" is not one.
+_GERUND_AFTER_PREPOSITION = re.compile(r"\b(?:by|for|of|after|before|from|about|without|despite|against)\s+"
+                                       r"(?:[\w.'’-]+\s+){0,3}$")
 _COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+)?$")
 _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
 _RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")

@@ -352,3 +352,10 @@ def test_a_passive_subject_does_not_speak_the_quote_in_its_sentence():
     a = run("U.S. diplomat Tom Reyes arrived in Havana in 2019.\n\n"
             "In 2020, he was convicted of spying for spreading \"material hostile to the order of the state.\"\n")
     assert a.quotes[0].speaker is None
+
+
+def test_a_reporting_gerund_after_a_preposition_is_not_the_sentences_voice():
+    a = run("Talks resumed in Geneva on Monday.\n\n"
+            "The sanctions were lifted within a year, helped by Moscow promising to cut its arms sales.\n")
+    assert a.sentences[1].stance is None
+    assert a.sentences[1].section != "position"
