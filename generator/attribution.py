@@ -301,7 +301,10 @@ class Resolver:
             # a name right before the verb, or one that opens the phrase and is followed by
             # an appositive ("Lena Holt, the bloc's spokeswoman,"), not by more of the subject
             # ("Regional dynamics have added")
-            if match.end() != len(core) and not (match.start() == 0 and core[match.end():].startswith(",")):
+            opens_the_phrase = match.start() == 0 and (
+                core[match.end():].startswith(",")
+                or core[match.end():].startswith(" of ") and " " in match.group("name"))  # "Sokeel Park of Liberty in …"
+            if match.end() != len(core) and not opens_the_phrase:
                 continue
             name_start = start + match.start("name")
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
@@ -382,7 +385,8 @@ def _after_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     verbs = lexicon.reporting_verb_alternation()
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
-    normal = rf"\s*,?\s*(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
+    # A new clause ('…" and Pyongyang's position would not change') is no attribution.
+    normal = rf"\s*,?\s*(?!\s|(?:and|but|or|while|as)\s)(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
     # one or two appositives: "Lena Holt, the bloc's spokeswoman, said"; "Rep. Ann Kay, R-Ohio, chair of …, said"
     appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?)(?:,[^,\"“”\n]{{2,90}}?){{1,2}},\s+{filler}(?P<verb>{verbs})\b"
     quoted_as = rf"\s*,?\s*{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"

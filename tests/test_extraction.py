@@ -359,3 +359,16 @@ def test_a_reporting_gerund_after_a_preposition_is_not_the_sentences_voice():
             "The sanctions were lifted within a year, helped by Moscow promising to cut its arms sales.\n")
     assert a.sentences[1].stance is None
     assert a.sentences[1].section != "position"
+
+
+def test_a_speaker_named_with_an_affiliation_after_the_quote():
+    a = run("Talks stalled on Friday.\n\n"
+            "\"Nobody expected a deal this week,\" said Ana Silva of the Centre for Trade in Lisbon, a research group.\n")
+    assert a.quotes[0].speaker == "Ana Silva"
+
+
+def test_a_new_clause_after_a_quote_is_not_its_attribution():
+    a = run("Foreign Minister Ri Chol of North Korea spoke in Hanoi.\n\n"
+            "He said the US had wasted a chance that \"may not come again for many years\" and Pyongyang's position "
+            "would not change even if Washington seeks more talks.\n")
+    assert a.quotes[0].speaker == "Ri Chol"
