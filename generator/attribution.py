@@ -311,7 +311,10 @@ class Resolver:
                 continue
             cleaned = _clean_name(match.group("name"))
             known = (self.index.get(cleaned) or self._by_given_name(cleaned)) if cleaned else None
-            if cleaned and (create or known):
+            owned = _POSSESSIVE.split(match.group("name"))[-1]
+            if owned != match.group("name") and self.index.get(owned):
+                known = self.index.get(owned)  # "Jardine Fleming's Edwards": the firm's Edwards, met before
+            if known or (cleaned and create):
                 person = known or self.index.add(Person(name=cleaned))
                 return person, person.actor
         return None, actor
@@ -326,6 +329,7 @@ class Resolver:
 
 # Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials",
 # "Iran's foreign ministry officials").
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+){0,2}\s+")
 
 

@@ -372,3 +372,9 @@ def test_a_new_clause_after_a_quote_is_not_its_attribution():
             "He said the US had wasted a chance that \"may not come again for many years\" and Pyongyang's position "
             "would not change even if Washington seeks more talks.\n")
     assert a.quotes[0].speaker == "Ri Chol"
+
+
+def test_a_person_named_after_their_firms_possessive():
+    a = run("Rates will stay high, said Nordic Capital analyst Eva Lind.\n\n"
+            "\"The central bank has no room to move before the summer,\" Nordic Capital's Lind said.\n")
+    assert a.quotes[0].speaker == "Eva Lind"
