@@ -327,9 +327,9 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+")
 # Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials",
 # "Iran's foreign ministry officials").
-_POSSESSIVE = re.compile(r"['’]s\s+")
 _MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+){0,2}\s+")
 
 
