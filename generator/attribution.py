@@ -622,6 +622,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
     sentence_voices: list[Voice] = []
     previous: Voice = NOBODY
     previous_end = -1
+    listing: Voice = NOBODY  # the voice of a sentence ending in a colon, for the list items after it
     next_quote = 0  # quotes are in text order: each is attributed with the sentence it opens in
     for sentence, quotes_in_sentence in zip(sentences, overlapping(quotes, sentences)):
         while next_quote < len(quotes) and quotes[next_quote].open_mark < sentence.end:
@@ -633,6 +634,13 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
                 previous, previous_end = voice, quote.end
             next_quote += 1
         voice = _sentence_voice(resolver, sentence, quotes, quotes_in_sentence, quote_voices)
+        text = resolver.text
+        if _LIST_ITEM.match(text, sentence.start, sentence.end):
+            if not voice.rule and listing.rule:
+                # "Kerry also said the deal:" then "-- Allows Iran to enrich …": the list is his
+                voice = Voice(speaker=listing.speaker, actor=listing.actor, stance=listing.stance, rule="list")
+        else:
+            listing = voice if text[sentence.start:sentence.end].endswith(":") else NOBODY
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
@@ -643,6 +651,9 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             resolver.remember(sentence.start, resolver.first_person_named(sentence.start, sentence.end))
         sentence_voices.append(voice)
     return [quote_voices.get(n, NOBODY) for n in range(len(quotes))], sentence_voices
+
+
+_LIST_ITEM = re.compile(r"(?:--?|[•·*–—])\s")  # a sentence opening with a list marker
 
 
 def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: list[Span], previous: Voice,

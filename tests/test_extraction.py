@@ -378,3 +378,14 @@ def test_a_person_named_after_their_firms_possessive():
     a = run("Rates will stay high, said Nordic Capital analyst Eva Lind.\n\n"
             "\"The central bank has no room to move before the summer,\" Nordic Capital's Lind said.\n")
     assert a.quotes[0].speaker == "Eva Lind"
+
+
+def test_list_items_after_a_colon_continue_the_voice_that_introduced_them():
+    a = run("Foreign Minister Ana Ruiz of Spain outlined the accord on Monday.\n\n"
+            "Spanish Foreign Minister Ana Ruiz said the accord:\n\n"
+            "-- Caps Morocco's fishing catch at 40,000 tonnes a year.\n\n"
+            "-- Lets Morocco inspect the fleet twice a year.\n\n"
+            "The fishing fleet stayed in port on Tuesday.\n")
+    items = [s for s in a.sentences if s.text.startswith("--")]
+    assert [(s.speaker, s.actor) for s in items] == [("Ana Ruiz", "ESP")] * 2
+    assert sentence_with(a, "fishing fleet").speaker is None
