@@ -306,6 +306,8 @@ class Resolver:
                 or core[match.end():].startswith(" of ") and " " in match.group("name"))  # "Sokeel Park of Liberty in …"
             if match.end() != len(core) and not opens_the_phrase:
                 continue
+            if not opens_the_phrase and _AFTER_PLACE_PREPOSITION.search(core, 0, match.start()):
+                continue  # "Fishermen in Cadiz protested": the name is a preposition's object, not the subject
             name_start = start + match.start("name")
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
                 continue
@@ -327,6 +329,7 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
+_AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|of|for|with|on|near|to|into|across|outside|inside)\s+$")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials",
 # "Iran's foreign ministry officials").

@@ -389,3 +389,9 @@ def test_list_items_after_a_colon_continue_the_voice_that_introduced_them():
     items = [s for s in a.sentences if s.text.startswith("--")]
     assert [(s.speaker, s.actor) for s in items] == [("Ana Ruiz", "ESP")] * 2
     assert sentence_with(a, "fishing fleet").speaker is None
+
+
+def test_a_place_after_a_preposition_is_not_taken_for_the_speaker():
+    a = run("Fishermen in Cadiz protested on Tuesday against the new quotas.\n")
+    assert a.sentences[0].speaker is None
+    assert "Cadiz" not in {p.name for p in a.people}
