@@ -315,7 +315,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                 actor = known.actor
             if actor is None and len(name.split()) == 1:
                 actor = known_surnames().get(name)
-            if actor is None and role.split()[-1].lower() in state_voices:
+            if actor is None and role.split(" of ")[0].split()[-1].lower() in state_voices:  # "Secretary of Commerce"
                 actor = home_actor
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)

@@ -395,3 +395,10 @@ def test_a_place_after_a_preposition_is_not_taken_for_the_speaker():
     a = run("Fishermen in Cadiz protested on Tuesday against the new quotas.\n")
     assert a.sentences[0].speaker is None
     assert "Cadiz" not in {p.name for p in a.people}
+
+
+def test_a_government_role_with_a_department_speaks_for_the_dateline_state():
+    a = run("FARM TALKS RESUME\n    CANBERRA, June 2 - Deputy Secretary of Agriculture Dan Cole said wheat exports would rise.\n"
+            "    \"We have the grain and the ships,\" Cole said.\n REUTER\n")
+    assert a.quotes[0].actor == "AUS"
+    assert a.sentences[0].actor == "AUS"
