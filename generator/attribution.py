@@ -202,13 +202,14 @@ class Resolver:
         return None
 
     def _last_unnamed_at(self, before: int, noun: str | None = None, *,
-                         singular_only: bool = False) -> tuple[int, str] | None:
+                         number: str | None = None) -> tuple[int, str] | None:
         """The last unnamed voice in the salience window with this role noun (any, when None)
-        and, for 'he' or 'she', in the singular: (offset, actor)."""
+        and, when number is given, in the "singular" ('he', 'she') or the "plural" ('they'): (offset, actor)."""
         for offset, role, actor in reversed(self.unnamed):
             if not before - _SALIENCE_WINDOW < offset < before:
                 continue
-            if (noun is None or _singular(role) == _singular(noun)) and not (singular_only and role != _singular(role)):
+            role_number = "singular" if role == _singular(role) else "plural"
+            if (noun is None or _singular(role) == _singular(noun)) and number in (None, role_number):
                 return offset, actor
         return None
 
@@ -255,7 +256,7 @@ class Resolver:
         words = core.strip().lower().split()
         if words and words[-1] in lexicon.pronouns():  # a nominative pronoun right before the verb is its subject
             named = self._last_person_at(start)
-            unnamed = self._last_unnamed_at(start, singular_only=True)
+            unnamed = self._last_unnamed_at(start, number="singular")
             if unnamed and (named is None or unnamed[0] > named[0]):
                 return None, unnamed[1]
             return (named[1], named[1].actor) if named else (None, None)
@@ -289,6 +290,9 @@ class Resolver:
             if actor:
                 self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
+            if words == ["they"] and actor is None:  # "Officials said … They said …": those officials' party
+                unnamed = self._last_unnamed_at(start, number="plural")
+                actor = unnamed[1] if unnamed else None
             return None, actor
         if lexicon.is_binding_text_subject(core + " "):
             return None, None  # "the agreement calls for …" sets terms; nobody speaks

@@ -402,3 +402,10 @@ def test_a_government_role_with_a_department_speaks_for_the_dateline_state():
             "    \"We have the grain and the ships,\" Cole said.\n REUTER\n")
     assert a.quotes[0].actor == "AUS"
     assert a.sentences[0].actor == "AUS"
+
+
+def test_they_after_unnamed_officials_speaks_for_their_party():
+    a = run("Exporters waited for news on Monday.\n\n"
+            "Chilean officials said the copper levy was under review.\n\n"
+            "They said the cabinet would decide within a month.\n")
+    assert a.sentences[2].actor == "CHL"
