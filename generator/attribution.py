@@ -305,8 +305,8 @@ class Resolver:
             # a name right before the verb, or one that opens the phrase and is followed by
             # an appositive ("Lena Holt, the bloc's spokeswoman,"), not by more of the subject
             # ("Regional dynamics have added")
-            opens_the_phrase = match.start() == 0 and (
-                core[match.end():].startswith(",")
+            opens_the_phrase = match.start() == 0 and match.group("name").split()[0].lower() not in _PLACE_PREPOSITIONS and (
+                core[match.end():].startswith(",")  # not "In Western Europe, the approach …"
                 or core[match.end():].startswith(" of ") and " " in match.group("name"))  # "Sokeel Park of Liberty in …"
             if match.end() != len(core) and not opens_the_phrase:
                 continue
@@ -333,7 +333,9 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
-_AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|of|for|with|on|near|to|into|across|outside|inside)\s+$")
+# Prepositions that put a name in a phrase of its own: "in Cadiz", "In Western Europe, …".
+_PLACE_PREPOSITIONS = ("in", "at", "from", "of", "for", "with", "on", "near", "to", "into", "across", "outside", "inside")
+_AFTER_PLACE_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+$")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials",
 # "Iran's foreign ministry officials").

@@ -43,7 +43,9 @@ def _role_pattern() -> re.Pattern:
 def _appositive_pattern() -> re.Pattern:
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(
+        # the role ends the appositive: not "Europe, the general approach"
         rf"\b(?P<name>{_NAME}), (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
+        r"(?=[,.;:)]|\s+(?:of|at|for|in|with|to)\s|\s*$)"
         r"(?: (?:of|at|for) (?:the )?(?P<org>[A-Z][\w.-]*(?: (?:of |for |and )?[A-Z][\w.-]*){0,6}))?"
     )
 

@@ -409,3 +409,10 @@ def test_they_after_unnamed_officials_speaks_for_their_party():
             "Chilean officials said the copper levy was under review.\n\n"
             "They said the cabinet would decide within a month.\n")
     assert a.sentences[2].actor == "CHL"
+
+
+def test_an_introductory_place_phrase_and_a_role_word_used_as_an_adjective_make_no_person():
+    a = run("Trade rows are common.\n\n"
+            "In Western Europe, the general view is that tariffs hurt consumers, economists said.\n\n"
+            "In Southern Asia, the approach to trade has been different, diplomats said.\n")
+    assert {p.name for p in a.people} == set()
