@@ -199,12 +199,20 @@ def _is_title_case(words: list[str]) -> bool:
     return capitalised / len(content) >= 0.8
 
 
+def _has_capitalised_small_word(words: list[str]) -> bool:
+    small = lexicon.headline_small_words()
+    return any(w[:1].isupper() and w.lower() in small for w in words)
+
+
 def _is_all_caps(line: str) -> bool:
     letters = list(filter(str.isalpha, line))
     return len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) >= 0.9
 
 
 _GLUED_TITLE = re.compile(r"(?P<title>[^\n]{12,250}?[^\s-])- (?=[\"“‘A-Z0-9])")
+
+
+_MAX_SENTENCE_CASE_TITLE_WORDS = 15
 
 
 def _title(text: str, header: _Header) -> _Header:
@@ -222,6 +230,14 @@ def _title(text: str, header: _Header) -> _Header:
     next_blank = text[end:end + 2] == "\n\n" or end == len(text)
     if (next_blank and 3 <= len(words) <= 30 and _is_title_case(words)
             and not stripped.endswith((".", ":", ",", ";"))):
+        return header.but(pos=end, title=stripped)
+    if (next_blank and end < len(text) and 3 <= len(words) <= _MAX_SENTENCE_CASE_TITLE_WORDS
+            and stripped[0].isupper() and not stripped.startswith("By ")
+            and not stripped.endswith((".", ":", ",", ";", '"', "”")) and ". " not in stripped
+            and not _has_capitalised_small_word(words[1:])):
+        # A sentence-case headline ("Oil prices rise as talks stall"): a short first paragraph
+        # that is no sentence, followed by the body; a capitalised "The" inside shows two
+        # pieces run together ("Story highlights The Obama administration announces …").
         return header.but(pos=end, title=stripped)
     glued = _GLUED_TITLE.match(line.lstrip())
     if glued and _is_title_case(glued.group("title").split()):

@@ -81,3 +81,20 @@ def test_bad_front_matter_names_the_line(tmp_path: Path):
     path.write_text("---\ntitle: [unclosed\n---\nBody text here.\n", encoding="utf-8")
     with pytest.raises(ArticleError, match=r"x.md:\d+: the YAML front matter is not valid"):
         read_article(path, "x.md")
+
+
+@pytest.mark.parametrize("dateline, city, source", [
+    ("LONDON, Jan 5 (Reuters) - ", "LONDON", "Reuters"),
+    ("BEIJING, March 3 (Xinhua) -- ", "BEIJING", "Xinhua"),
+    ("PARIS, May 2, 2019 (AFP) - ", "PARIS", "Agence France-Presse"),
+])
+def test_sentence_case_headline_and_a_dated_agency_dateline(dateline, city, source):
+    article = parse_article(f"Oil prices rise as talks stall\n\n{dateline}Oil prices rose on Monday.\n", path="c.txt")
+    assert article.title == "Oil prices rise as talks stall"
+    assert (article.dateline, article.source) == (city, source)
+    assert body(article).startswith("Oil prices rose")
+
+
+def test_a_first_line_with_pieces_run_together_is_no_sentence_case_headline():
+    article = parse_article("Story highlights The ministry announces a new levy\n\nThe levy starts in May.\n", path="d.txt")
+    assert article.title is None
