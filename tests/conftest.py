@@ -28,7 +28,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 # An article written to attack the page: markup, script, a javascript: link,
 # template syntax and a setext/hr line must all show as plain text.
 HOSTILE_ARTICLE = """\
-Hostile <script>window.__pwned = 1; alert(1)</script> markup reaches the wire desk
+Hostile <script>window.__pwned = 1; alert(1)</script> markup reaches the wire desk.
 
 Gardeners in Lisbon said <img src=x onerror="window.__pwned = 2; alert(2)"> and [click here](javascript:alert(3)) about the tulip harvest.
 ---
