@@ -98,3 +98,19 @@ def test_sentence_case_headline_and_a_dated_agency_dateline(dateline, city, sour
 def test_a_first_line_with_pieces_run_together_is_no_sentence_case_headline():
     article = parse_article("Story highlights The ministry announces a new levy\n\nThe levy starts in May.\n", path="d.txt")
     assert article.title is None
+
+
+def test_web_page_clutter_does_not_become_sentences():
+    from generator.analyse import analyse
+
+    text = ("Iran and US agree to resume talks in Oman\n\n"
+            "Iran and the United States agreed on Monday to resume talks in Oman, officials said.\n\n"
+            "Advertisement\n\nImage caption Foreign ministers met in Muscat on Monday\n\n"
+            "Media playback is unsupported on your device\n\nRead more: Why the talks matter\n\n"
+            "Enlarge this image toggle caption AP\n\n"
+            "The talks will resume next week, the foreign ministry said.\n\n"
+            "Sign up for our morning newsletter.\n\nFollow us on Twitter\n\nShare this with Facebook\n\n"
+            "Copyright 2019 The Associated Press. All rights reserved.\n\nRelated Topics\n")
+    sentences = [s.text for s in analyse(parse_article(text, path="e.txt")).sentences]
+    assert sentences == ["Iran and the United States agreed on Monday to resume talks in Oman, officials said.",
+                         "The talks will resume next week, the foreign ministry said."]
