@@ -110,7 +110,9 @@ def test_web_page_clutter_does_not_become_sentences():
             "Enlarge this image toggle caption AP\n\n"
             "The talks will resume next week, the foreign ministry said.\n\n"
             "Sign up for our morning newsletter.\n\nFollow us on Twitter\n\nShare this with Facebook\n\n"
-            "Copyright 2019 The Associated Press. All rights reserved.\n\nRelated Topics\n")
+            "Copyright 2019 The Associated Press. All rights reserved.\n\nRelated Topics\n\n"
+            "The ministers in Muscat. Photograph: Ali Haider/EPA\n\nFirst published on Mon 5 Mar 2020 09.00 GMT\n\n"
+            "Reporting by Jan Novak; Editing by Alex Smith\n\nReuse this content\n")
     sentences = [s.text for s in analyse(parse_article(text, path="e.txt")).sentences]
     assert sentences == ["Iran and the United States agreed on Monday to resume talks in Oman, officials said.",
                          "The talks will resume next week, the foreign ministry said."]
