@@ -95,7 +95,8 @@ def _home_voice(resolver: attribution.Resolver, span, voice, home: str | None) -
 
 def analyse(article: Article) -> Analysis:
     paragraphs = segment.paragraphs(article)
-    text = segment.unwrapped(article.text, paragraphs)  # same offsets; sentence texts are cut from it too
+    # Same offsets as the article text; sentence texts are cut from it too.
+    text = segment.double_quoted(segment.unwrapped(article.text, paragraphs))
     spans = segment.sentences(article, paragraphs)
     mentions = find_mentions(text, article.body_start, article.body_end)
     dateline_actor = _dateline_actor(article)

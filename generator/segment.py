@@ -82,6 +82,20 @@ def unwrapped(text: str, paragraph_spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+# A quotation in single curly marks: the closing mark is not followed by a letter, as an
+# apostrophe inside it is ("‘It’s over,’ she said").
+_SINGLE_QUOTED = re.compile(r"‘(?=\S)((?:[^‘’\n]|’(?=\w))*?)’(?!\w)")
+
+
+def double_quoted(text: str) -> str:
+    """Quotations in the single-quote house style (‘…’, common in British papers) with
+    double marks, one character for one, so that they are found like any other; only in
+    a text with no double quotation marks, where single marks cannot be quotes inside quotes."""
+    if "‘" not in text or any(mark in text for mark in '"“”'):
+        return text
+    return _SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”", text)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     piece = text[start:end]  # str.strip() removes exactly the characters str.isspace() accepts
     first = len(piece) - len(piece.lstrip())

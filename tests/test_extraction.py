@@ -416,3 +416,11 @@ def test_an_introductory_place_phrase_and_a_role_word_used_as_an_adjective_make_
             "In Western Europe, the general view is that tariffs hurt consumers, economists said.\n\n"
             "In Southern Asia, the approach to trade has been different, diplomats said.\n")
     assert {p.name for p in a.people} == set()
+
+
+def test_quotes_in_single_curly_marks_are_quotes_in_a_text_without_double_ones():
+    a = run("Talks stall in Vienna\n\n"
+            "‘It’s too early to expect a deal on sanctions this week,’ Foreign Minister Ana Ruiz of Spain said.\n\n"
+            "The officials’ statement gave no date.\n")
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("It’s too early to expect a deal on sanctions this week,", "Ana Ruiz")]
