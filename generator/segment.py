@@ -21,7 +21,10 @@ class Span:
 
 
 _INDENTED_PARAGRAPH = re.compile(r"\n[ \t]{2,}(?=\S)")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+# Where a paragraph ends: in hard-wrapped wire copy at a blank line or an indented line,
+# elsewhere at every line break.
+_WRAPPED_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
+_LINE_BREAK = re.compile(r"\n\s*")
 # Closing punctuation, then the white space and first character of a new sentence (group 1).
 # '[.!?][.!?]*' rather than '[.!?]+': a pattern opening with a plain character set lets
 # the regex engine skip in C to the next such character.
@@ -55,7 +58,7 @@ def paragraphs(article: Article) -> list[tuple[int, int]]:
     text = article.text
     body = text[article.body_start:article.body_end]
     wrapped = len(_INDENTED_PARAGRAPH.findall(body)) >= 2
-    breaker = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)") if wrapped else re.compile(r"\n\s*")
+    breaker = _WRAPPED_PARAGRAPH_BREAK if wrapped else _LINE_BREAK
     spans: list[tuple[int, int]] = []
     for seg_start, seg_end in body_segments(article):
         pos = seg_start
