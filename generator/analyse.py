@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
 from . import attribution, lexicon, segment
 from .actors import Mention, find_mentions
@@ -83,13 +82,13 @@ def _dateline_actor(article: Article) -> str | None:
     return found[0].code if found else None
 
 
-def _home_voice(resolver: attribution.Resolver, span, voice, home: str | None) -> str | None:
+def _home_voice(resolver: attribution.Resolver, span, voice) -> str | None:
     """'Officials said …', '…, the officials said': an unnamed official speaks for the home state."""
-    if home is None or voice.actor or voice.speaker:
+    if resolver.home is None or voice.actor or voice.speaker:
         return None
     for verb in resolver.verbs.within(span.start, span.end):
         if attribution.unqualified_voice().search(resolver.text[span.start:verb.start()].rstrip()):
-            return home
+            return resolver.home
     return None
 
 
@@ -122,7 +121,7 @@ def analyse(article: Article) -> Analysis:
         voice = sentence_voices[number]
         subject = _subject_actor(resolver, span.start, span.end, sentence_mentions)
         speaker = voice.speaker
-        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice, home)
+        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice)
         actor = voice_actor
         if actor is None:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
