@@ -13,10 +13,8 @@ from .people import JOURNALIST, find_people
 from .sections import Evidence, classify
 
 
-_AUXILIARIES = ("has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must",
-                "should", "does", "do", "did", "continue", "continues", "remain", "remains")
 # Only where the first one starts counts, so the order the words are tried in does not matter.
-_AUXILIARY_OR_PAST = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_AUXILIARIES)}|[a-z]+ed)\b")
+_AUXILIARY_OR_PAST = re.compile(rf"\b(?:{lexicon.longest_first_alternation(lexicon.grammar()['auxiliaries'])}|[a-z]+ed)\b")
 
 
 def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mentions: list[Mention]) -> str | None:
@@ -34,8 +32,7 @@ def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mention
     return None
 
 
-_SUBORDINATORS = ("that", "which", "who", "whom", "whose", "where", "when", "because", "if", "whether")
-_SUBORDINATE = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_SUBORDINATORS, ignore_case=True)})\b",
+_SUBORDINATE = re.compile(rf"\b(?:{lexicon.longest_first_alternation(lexicon.grammar()['subordinators'], ignore_case=True)})\b",
                           re.I)  # only whether it matches counts
 
 

@@ -90,8 +90,7 @@ def _follow_up_pattern() -> re.Pattern:
 
 
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
-_FILLERS = ("also", "then", "later", "again", "had", "has", "have", "was", "were", "is", "would", "will", "once",
-            "however", "still", "further")  # none begins another: the order they are tried in does not matter
+_FILLERS = lexicon.grammar()["subject_fillers"]
 _TRAILING_FILLER = re.compile(rf"(?:\s+(?:{lexicon.longest_first_alternation(_FILLERS, ignore_case=True)}|\w+ly))+\s*$",
                               re.I)
 
@@ -333,8 +332,7 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
-# Prepositions that put a name in a phrase of its own: "in Cadiz", "In Western Europe, …".
-_PLACE_PREPOSITIONS = ("in", "at", "from", "of", "for", "with", "on", "near", "to", "into", "across", "outside", "inside")
+_PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
 _AFTER_PLACE_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+$")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials",
@@ -489,19 +487,18 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     return NOBODY
 
 
-_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-                "such", "any", "no", "every", "each", "another", "media", "news", "video", "press")
+_NOUN_MARKERS = lexicon.grammar()["noun_markers"]
 # A determiner right before the form, or one word before it: "a video report", "the news reports",
 # but also "the official said", where a past form after the noun is its verb.
-_NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_DETERMINERS, ignore_case=True)})\s+"
+_NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_NOUN_MARKERS, ignore_case=True)})\s+"
                            rf"(?:(?P<noun>\w+)\s+)?$", re.I)  # only whether it matches counts, so the words' order does not matter
 # A preposition (and maybe one modifier) before a form that could be a plural noun; past
 # forms ("Jim Wright of Texas told") are verbs whatever comes before them.
-_PREPOSITIONS = ("of", "about", "against", "into", "over", "from", "for", "with", "by", "despite")
-_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PREPOSITIONS)})\s+(?:\w+\s+)?$", re.I)
+_NOUN_PREPOSITIONS = lexicon.grammar()["noun_prepositions"]
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_NOUN_PREPOSITIONS)})\s+(?:\w+\s+)?$", re.I)
 _VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
                            r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
-_BE_FORMS = ("be", "been", "being", "is", "are", "was", "were")
+_BE_FORMS = lexicon.grammar()["be_forms"]
 _PASSIVE_AUXILIARY = re.compile(rf"\b(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?$", re.I)
 _SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
 
@@ -516,7 +513,7 @@ def is_verb(text: str, match: re.Match) -> bool:
     last_words = tuple(w.lower() for w in before.rsplit(None, 2)[-2:]) if before.isascii() else None
     word = match.group(0).split()[0]
     base = lexicon.reporting_verbs()[match.group(0)][0].split()[0]
-    determined = _may_end_a_word(last_words, _DETERMINERS) and _NOUN_CONTEXT.search(before)
+    determined = _may_end_a_word(last_words, _NOUN_MARKERS) and _NOUN_CONTEXT.search(before)
     if determined:
         noun = determined.group("noun")
         past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
@@ -525,7 +522,7 @@ def is_verb(text: str, match: re.Match) -> bool:
     if (match.group(0).endswith("ed") and _may_end_a_word(last_words, _BE_FORMS)
             and _PASSIVE_AUXILIARY.search(before)):
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker
-    if (word in (base, base + "s", base + "es") and _may_end_a_word(last_words, _PREPOSITIONS)
+    if (word in (base, base + "s", base + "es") and _may_end_a_word(last_words, _NOUN_PREPOSITIONS)
             and _AFTER_PREPOSITION.search(before)):
         return False  # "an investigation of American claims": a noun
     if word != base:
@@ -555,7 +552,7 @@ def has_complement(text: str, match: re.Match) -> bool:
 
 # A preposition and up to three words before an -ing form ("by Washington threatening", "in front
 # of the U.S. Congress warning"); "with Kerry telling reporters" is a voice, so "with" is not one.
-_GERUND_AFTER_PREPOSITION = re.compile(r"\b(?:by|for|of|after|before|from|about|without|despite|against)\s+"
+_GERUND_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(lexicon.grammar()['gerund_prepositions'])})\s+"
                                        r"(?:[\w.'’-]+\s+){0,3}$")
 _COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+)?$")
 _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
@@ -579,7 +576,7 @@ def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, 
 
 
 # "was convicted", not "was expected to assure", where the subject still acts
-_PASSIVE = re.compile(r"\s(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)")
+_PASSIVE = re.compile(rf"\s(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)")
 _SUBJECT_END = re.compile(r"\s(?:[a-z]+(?:ed|s)|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does)\b")
 
 

@@ -24,6 +24,17 @@ def load(name: str) -> dict:
     return yaml.safe_load(text) or {}
 
 
+@cache
+def grammar() -> dict[str, tuple[str, ...]]:
+    """The closed-class word lists of grammar.yml, by name."""
+    lists = load("grammar.yml")
+    for name, words in lists.items():
+        for word in words:
+            if not isinstance(word, str):  # YAML reads a bare no, on or yes as a boolean
+                raise ValueError(f"generator/data/grammar.yml → {name} → {word!r} is not a word: quote it")
+    return {name: tuple(words) for name, words in lists.items()}
+
+
 def phrase_automaton(entries) -> ahocorasick.Automaton:
     """An Aho-Corasick automaton over (phrase, payload) pairs: fast multi-phrase search."""
     automaton = ahocorasick.Automaton()

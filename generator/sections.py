@@ -19,12 +19,11 @@ _PAST_PERFECT = re.compile(r"\bhad (?:been |long |previously |already )?\w+(?:ed
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _YEAR = re.compile(rf"\b(?:in|since|until|by|from|of|during|after|before) (?:(?:early|late|mid-?)\s*)?"
                    rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(1[89]\d\d|20\d\d)\b")
-_MODALS = ("will", "would", "could", "may", "might", "shall")
+_MODALS = lexicon.grammar()["modals"]
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")  # the year _YEAR needs: a quick search rules most sentences out
 
 
-# Stance classes that judge or ask rather than tell (reporting.yml); "statement" only reports.
-_EVALUATIVE_STANCES = frozenset({"appeal", "demand", "rejection", "warning", "concern", "approval"})
+_EVALUATIVE_STANCES = frozenset(lexicon.load("reporting.yml")["evaluative_stances"])
 
 
 @dataclass(frozen=True, kw_only=True)
