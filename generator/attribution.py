@@ -242,14 +242,18 @@ class Resolver:
         subject of 'said' is someone); without it, only known people are found."""
         phrase = self.text[start:end]
         core = _without_trailing_filler(phrase).rstrip(" ,")
+        introduction = _introductory_phrase_length(core)
+        if introduction:  # "In a memorandum to GATT, China said": neither GATT nor anyone in it speaks
+            start, core = start + introduction, core[introduction:]
         stop = start + len(core)
         inside = self.person_mentions_within(start, stop)
         if inside:
-            # "Standing alongside Kerry, Prime Minister Netanyahu welcomed": the subject follows an
-            # introductory phrase, so a person after the last comma comes first.
-            last_comma = core.rfind(",") + start
-            after_comma = [m for m in inside if m.start > last_comma]
-            chosen = (after_comma or inside)[0]
+            # "Iran's envoy, Ali Bagheri, said": after an appositive comma the person there is the
+            # subject; but in a list ("Le Drian, Angela Merkel and the IAEA said") the first named.
+            last_comma = core.rfind(",")
+            listing = inside[0].start == start and " and " in core[last_comma:]
+            after_comma = [m for m in inside if m.start > start + last_comma]
+            chosen = inside[0] if listing else (after_comma or inside)[0]
             person = self.index.get(chosen.person.name) or chosen.person
             return person, person.actor
         words = core.strip().lower().split()
@@ -334,6 +338,20 @@ class Resolver:
 
 _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
 _AFTER_PLACE_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+$")
+_INTRODUCTORY_OPENERS = frozenset(lexicon.grammar()["introductory_openers"])
+
+
+def _introductory_phrase_length(subject: str) -> int:
+    """Length of the introductory phrase opening a subject ("In an interview with Russian
+    television, he …", "Speaking to reporters, Kerry …") up to its comma, else 0. The first comma:
+    after it come the subject's own ("On Friday, Sen. John Cornyn, R-Texas, wrote")."""
+    first = subject.split(None, 1)[0] if subject.strip() else ""
+    if first.lower() not in _INTRODUCTORY_OPENERS and not (first[:1].isupper() and first.endswith("ing")):
+        return 0
+    comma = subject.find(",")
+    return len(subject) - len(subject[comma + 1:].lstrip()) if comma > 0 else 0
+
+
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Between an actor and the role it qualifies: at most two more modifiers ("U.S. defense officials",
 # "Iran's foreign ministry officials").

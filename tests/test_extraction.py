@@ -424,3 +424,17 @@ def test_quotes_in_single_curly_marks_are_quotes_in_a_text_without_double_ones()
             "The officials’ statement gave no date.\n")
     assert [(q.text, q.speaker) for q in a.quotes] == [
         ("It’s too early to expect a deal on sanctions this week,", "Ana Ruiz")]
+
+
+def test_an_introductory_phrase_before_the_subject_gives_neither_actor_nor_speaker():
+    a = run("Brazilian Foreign Minister Paulo Mendes arrived in Geneva on Monday.\n\n"
+            "In a letter sent to the United Nations last week, Chile said it would back the fishing treaty.\n\n"
+            "In an interview with French television, he demanded an end to the tariffs.\n")
+    assert a.sentences[1].actor == "CHL"
+    assert (a.sentences[2].actor, a.sentences[2].speaker) == ("BRA", "Paulo Mendes")
+
+
+def test_in_a_list_of_speakers_the_first_named_is_the_voice():
+    a = run("Spanish Foreign Minister Ana Ruiz met her counterparts in Rome on Monday.\n\n"
+            "Ruiz, German Chancellor Olaf Weber and the IAEA all said Iran was meeting its obligations.\n")
+    assert (a.sentences[1].actor, a.sentences[1].speaker) == ("ESP", "Ana Ruiz")
