@@ -251,7 +251,7 @@ class Resolver:
             # "Iran's envoy, Ali Bagheri, said": after an appositive comma the person there is the
             # subject; but in a list ("Le Drian, Angela Merkel and the IAEA said") the first named.
             last_comma = core.rfind(",")
-            listing = inside[0].start == start and " and " in core[last_comma:]
+            listing = "," not in core[:inside[0].start - start] and " and " in core[last_comma:]
             after_comma = [m for m in inside if m.start > start + last_comma]
             chosen = inside[0] if listing else (after_comma or inside)[0]
             person = self.index.get(chosen.person.name) or chosen.person

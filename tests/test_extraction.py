@@ -436,5 +436,8 @@ def test_an_introductory_phrase_before_the_subject_gives_neither_actor_nor_speak
 
 def test_in_a_list_of_speakers_the_first_named_is_the_voice():
     a = run("Spanish Foreign Minister Ana Ruiz met her counterparts in Rome on Monday.\n\n"
-            "Ruiz, German Chancellor Olaf Weber and the IAEA all said Iran was meeting its obligations.\n")
+            "Ruiz, German Chancellor Olaf Weber and the IAEA all said Iran was meeting its obligations.\n\n"
+            "French Foreign Minister Jean Le Roux arrived later.\n\n"
+            "Le Roux, Weber and the IAEA said the inspectors had full access.\n")
     assert (a.sentences[1].actor, a.sentences[1].speaker) == ("ESP", "Ana Ruiz")
+    assert (a.sentences[3].actor, a.sentences[3].speaker) == ("FRA", "Jean Le Roux")
