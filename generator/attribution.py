@@ -222,13 +222,14 @@ class Resolver:
         near = self.mentions_within(at - _ANTECEDENT_REACH, at + _ANTECEDENT_REACH)
         return min(near, key=lambda m: abs(m.start - at)).code if near else None
 
-    def first_person_named(self, start: int, end: int) -> Person | None:
-        """The first person named in text[start:end] outside quotation marks."""
+    def remember_first_person_named(self, start: int, end: int) -> None:
+        """Remember the first person named in text[start:end] outside quotation marks, where named:
+        a pronoun before the name in the same sentence ("In Paris, he will meet Saud al-Faisal")
+        is not that person."""
         first = bisect.bisect_left(self._quiet_person_starts, start)
         if first < len(self.person_mentions) and self.person_mentions[first].start < end:
-            person = self.person_mentions[first].person
-            return self.index.get(person.name) or person
-        return None
+            mention = self.person_mentions[first]
+            self.remember(mention.start, self.index.get(mention.person.name) or mention.person)
 
     def person_before(self, start: int, before: int) -> Person | None:
         """The last person named in text[start:before]: the antecedent of 'who said'."""
@@ -584,10 +585,17 @@ def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, 
     Only a person counts: an actor alone is too weak a clue for a direct quote.
     With known_only, a capitalised word is not taken for a new person ('As
     Istanbul prepares …'): only people the article already introduced count."""
+    introduction = _introductory_phrase_length(resolver.text[start:open_mark])
+    if introduction and _NAME_OR_PRONOUN.match(resolver.text, start + introduction):
+        # "In a press conference after the talks broke down, Trump remained …": the subject
+        # follows the phrase (its "talks broke" is no subject and verb of the sentence)
+        start += introduction
+    pronoun = _PRONOUN_SUBJECT.match(resolver.text, start, open_mark)
     verb = _SUBJECT_END.search(resolver.text, start, open_mark)
     if not verb or _PASSIVE.match(resolver.text, verb.start(), open_mark):
         return NOBODY  # "he was convicted for … "…"": a passive subject neither acts nor speaks
-    speaker, actor = resolver.resolve(start, verb.start(), create=not known_only)
+    # "she gave her deputy a week": a pronoun opening the clause is its whole subject, whatever verb follows
+    speaker, actor = resolver.resolve(start, pronoun.end() if pronoun else verb.start(), create=not known_only)
     if speaker is None:
         return NOBODY
     return Voice(speaker=speaker, actor=actor, stance=None, rule=rule)
@@ -595,7 +603,10 @@ def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, 
 
 # "was convicted", not "was expected to assure", where the subject still acts
 _PASSIVE = re.compile(rf"\s(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)")
-_SUBJECT_END = re.compile(r"\s(?:[a-z]+(?:ed|s)|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does)\b")
+_PRONOUN_SUBJECT = re.compile(rf"(?:{'|'.join(lexicon.pronouns())})\b", re.I)
+_NAME_OR_PRONOUN = re.compile(rf"[A-Z]|(?:{'|'.join(lexicon.pronouns())})\b")
+_SUBJECT_END = re.compile(rf"\s(?:(?!(?:{'|'.join(lexicon.grammar()['never_verbs_in_s'])})\b)[a-z]+(?:ed|s)|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does|"
+                          rf"{'|'.join(lexicon.past_tense_forms())})\b")  # "Johnson went on Fox News"
 
 
 def according_to(resolver: Resolver, start: int, end: int) -> Voice:
@@ -670,9 +681,14 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
                 previous, previous_end = voice, sentence.end
         else:
-            # 'Moon Jae-in used a speech to … "…," he said': the person a sentence is about is
-            # who a following "he" most likely means
-            resolver.remember(sentence.start, resolver.first_person_named(sentence.start, sentence.end))
+            # 'Moon Jae-in used a speech to … "…," he said': the person a sentence is about, its
+            # subject, else the first person it names, is who a following "he" most likely means
+            # ("He will go to Paris to see Laurent Fabius. In Paris, he will …" is still him)
+            subject = sentence_subject(resolver, sentence.start, sentence.end, "subject", known_only=True).speaker
+            if subject is not None:
+                resolver.remember(sentence.start, subject)
+            else:
+                resolver.remember_first_person_named(sentence.start, sentence.end)
         sentence_voices.append(voice)
     return [quote_voices.get(n, NOBODY) for n in range(len(quotes))], sentence_voices
 

@@ -441,3 +441,17 @@ def test_in_a_list_of_speakers_the_first_named_is_the_voice():
             "Le Roux, Weber and the IAEA said the inspectors had full access.\n")
     assert (a.sentences[1].actor, a.sentences[1].speaker) == ("ESP", "Ana Ruiz")
     assert (a.sentences[3].actor, a.sentences[3].speaker) == ("FRA", "Jean Le Roux")
+
+
+def test_the_subject_after_an_introductory_phrase_acts_for_its_state():
+    a = run("Spanish Foreign Minister Ana Ruiz met Moroccan officials on Monday.\n\n"
+            "At a news conference after the talks broke down, Ruiz remained firm about Moroccan fishing quotas.\n")
+    assert a.sentences[1].actor == "ESP"
+
+
+def test_a_pronoun_refers_to_the_last_sentence_subject_not_to_a_person_named_after_it():
+    a = run("Spanish Foreign Minister Ana Ruiz met Moroccan officials on Monday.\n\n"
+            "She will then fly to Rabat to see Moroccan Foreign Minister Omar Idrissi.\n\n"
+            "In Rabat, she will also meet Algerian envoy Karim Bensaid.\n\n"
+            "Despite Algeria being at the top of her list of priorities, she gave her deputy one week for the talks.\n")
+    assert [s.actor for s in a.sentences[2:]] == ["ESP", "ESP"]
