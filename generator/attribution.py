@@ -555,7 +555,7 @@ def _may_end_a_word(last_words: tuple[str, ...] | None, ends: tuple[str, ...]) -
     return last_words is None or any(w.endswith(ends) for w in last_words)
 
 
-_COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.]+\s+){0,3}?(?:that\b|[,:\"“])")
+_COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.'’-]+\s+){0,3}?(?:that\b|[,:\"“])")
 
 
 def has_complement(text: str, match: re.Match) -> bool:

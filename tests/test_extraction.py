@@ -455,3 +455,10 @@ def test_a_pronoun_refers_to_the_last_sentence_subject_not_to_a_person_named_aft
             "In Rabat, she will also meet Algerian envoy Karim Bensaid.\n\n"
             "Despite Algeria being at the top of her list of priorities, she gave her deputy one week for the talks.\n")
     assert [s.actor for s in a.sentences[2:]] == ["ESP", "ESP"]
+
+
+def test_a_verb_needing_a_complement_reports_a_quote_after_a_possessive_object():
+    a = run("Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi on Monday.\n\n"
+            "“We want a fair share of the catch,” Idrissi said.\n\n"
+            "Ruiz, who led the talks, called Mr. Idrissi’s proposal “a step backwards for everyone.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Omar Idrissi", "MAR"), ("Ana Ruiz", "ESP")]
