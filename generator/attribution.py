@@ -441,6 +441,9 @@ def _stance(verb: str) -> str | None:
     return entry[1] if entry else None
 
 
+_WORDS_BEFORE_A_LATE_ATTRIBUTION = 8
+
+
 def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: Span | None) -> Voice:
     """The speaker named after the closing mark, in the same sentence or, when the
     quote ends its sentence, in a bare attribution right after it ('..." Johnson said Monday.')."""
@@ -448,6 +451,11 @@ def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: S
     next_mark = _QUOTE_MARK.search(text, close + 1, sentence.end)
     stop = next_mark.start() if next_mark else sentence.end
     starts = [(close + 1, stop)]
+    # '"…" between Europe and Iran, said Tony Blinken': the sentence's words after the quote
+    # run on to a comma, then the attribution
+    comma = text.find(",", close + 1, stop)
+    if comma > 0 and len(text[close + 1:comma].split()) <= _WORDS_BEFORE_A_LATE_ATTRIBUTION:
+        starts.append((comma, stop))
     if (not text[close + 1:sentence.end].strip(" .") and next_sentence is not None
             and next_sentence.paragraph == sentence.paragraph
             and len(text[next_sentence.start:next_sentence.end].split()) <= 8):

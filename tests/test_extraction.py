@@ -462,3 +462,11 @@ def test_a_verb_needing_a_complement_reports_a_quote_after_a_possessive_object()
             "“We want a fair share of the catch,” Idrissi said.\n\n"
             "Ruiz, who led the talks, called Mr. Idrissi’s proposal “a step backwards for everyone.”\n")
     assert [(q.speaker, q.actor) for q in a.quotes] == [("Omar Idrissi", "MAR"), ("Ana Ruiz", "ESP")]
+
+
+def test_an_attribution_after_the_words_that_run_on_from_the_quote():
+    a = run("Moroccan Foreign Minister Omar Idrissi said on Monday the quotas were fair.\n\n"
+            "“We want a fair share of the catch,” Idrissi said.\n\n"
+            "The new quotas “will have a chilling effect” on trade between both countries, said Ana Ruiz, "
+            "who was Spain's trade minister until June.\n")
+    assert [q.speaker for q in a.quotes] == ["Omar Idrissi", "Ana Ruiz"]
