@@ -247,11 +247,17 @@ class Resolver:
         if introduction:  # "In a memorandum to GATT, China said": neither GATT nor anyone in it speaks
             start, core = start + introduction, core[introduction:]
         stop = start + len(core)
+        last_comma = core.rfind(",")
         inside = self.person_mentions_within(start, stop)
+        if last_comma >= 0 and core[last_comma + 1:].lstrip()[:1].islower():
+            # not a person inside a descriptive appositive's own phrase ("Mrs. Clinton, a former
+            # secretary of state under Mr. Obama, said"; but "…, Deputy Under Secretary of
+            # Commerce Bruce Smart said" has the speaker's title)
+            inside = [m for m in inside if m.start < start + last_comma
+                      or not _APPOSITIVE_PREPOSITIONS.intersection(self.text[start + last_comma:m.start].lower().split())]
         if inside:
             # "Iran's envoy, Ali Bagheri, said": after an appositive comma the person there is the
             # subject; but in a list ("Le Drian, Angela Merkel and the IAEA said") the first named.
-            last_comma = core.rfind(",")
             listing = "," not in core[:inside[0].start - start] and " and " in core[last_comma:]
             after_comma = [m for m in inside if m.start > start + last_comma]
             chosen = inside[0] if listing else (after_comma or inside)[0]
@@ -339,6 +345,7 @@ class Resolver:
 
 _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
 _AFTER_PLACE_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+$")
+_APPOSITIVE_PREPOSITIONS = frozenset(lexicon.grammar()["appositive_prepositions"])
 _INTRODUCTORY_OPENERS = frozenset(lexicon.grammar()["introductory_openers"])
 
 

@@ -470,3 +470,11 @@ def test_an_attribution_after_the_words_that_run_on_from_the_quote():
             "The new quotas “will have a chilling effect” on trade between both countries, said Ana Ruiz, "
             "who was Spain's trade minister until June.\n")
     assert [q.speaker for q in a.quotes] == ["Omar Idrissi", "Ana Ruiz"]
+
+
+def test_a_person_inside_an_appositive_phrase_is_not_the_speaker():
+    a = run("Talks on the fishing treaty resumed in Madrid on Monday.\n\n"
+            "Ms. Ruiz, a former trade minister under Prime Minister Pablo Ortega, said she would be "
+            "“fully committed to making the treaty work.”\n\n"
+            "Asked whether Morocco would retaliate, Deputy Under Secretary of Commerce Luis Mora said: “We expect the talks to stay calm.”\n")
+    assert [q.speaker for q in a.quotes] == ["Ruiz", "Luis Mora"]
