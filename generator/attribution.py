@@ -261,7 +261,7 @@ class Resolver:
             listing = "," not in core[:inside[0].start - start] and " and " in core[last_comma:]
             after_comma = [m for m in inside if m.start > start + last_comma]
             chosen = inside[0] if listing else (after_comma or inside)[0]
-            person = self.index.get(chosen.person.name) or chosen.person
+            person = self._role_holder_after(chosen.end, stop, create) or self.index.get(chosen.person.name) or chosen.person
             return person, person.actor
         words = core.strip().lower().split()
         if words and words[-1] in lexicon.pronouns():  # a nominative pronoun right before the verb is its subject
@@ -335,6 +335,18 @@ class Resolver:
                 return person, person.actor
         return None, actor
 
+    def _role_holder_after(self, end: int, stop: int, create: bool) -> Person | None:
+        """The person named right after a role of the person named before `end` ("Putin
+        spokesman Dmitry Peskov", "Idrissi's envoy Karim Alaoui"): the head of the phrase."""
+        name = _name_pattern().search(self.text, end, stop)
+        if not name or not _is_role_between(self.text[end:name.start()]):
+            return None
+        cleaned = _clean_name(name.group("name"))
+        known = self.index.get(cleaned) if cleaned else None
+        if known or (cleaned and create):
+            return known or self.index.add(Person(name=cleaned))
+        return None
+
     def _by_given_name(self, name: str) -> Person | None:
         """'Emily says': the one person of the article whose given name this is, if only one."""
         if " " in name:
@@ -346,6 +358,16 @@ class Resolver:
 _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
 _AFTER_PLACE_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+$")
 _APPOSITIVE_PREPOSITIONS = frozenset(lexicon.grammar()["appositive_prepositions"])
+_ROLE_HEADS = frozenset(head.lower() for head in lexicon.roles()["heads"])
+
+
+def _is_role_between(gap: str) -> bool:
+    """Is the text between two names a role of the first's ("Putin spokesman ", "Obama's envoy ")?"""
+    words = _POSSESSIVE_ENDING.sub("", gap).lower().split()
+    return 0 < len(words) <= 2 and words[-1] in _ROLE_HEADS
+
+
+_POSSESSIVE_ENDING = re.compile(r"^['’]s\b")
 _INTRODUCTORY_OPENERS = frozenset(lexicon.grammar()["introductory_openers"])
 
 

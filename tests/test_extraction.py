@@ -478,3 +478,10 @@ def test_a_person_inside_an_appositive_phrase_is_not_the_speaker():
             "“fully committed to making the treaty work.”\n\n"
             "Asked whether Morocco would retaliate, Deputy Under Secretary of Commerce Luis Mora said: “We expect the talks to stay calm.”\n")
     assert [q.speaker for q in a.quotes] == ["Ruiz", "Luis Mora"]
+
+
+def test_a_person_named_as_a_modifier_of_a_role_is_not_the_speaker():
+    a = run("Moroccan Foreign Minister Omar Idrissi spoke in Rabat on Monday.\n\n"
+            "Idrissi spokesman Karim Alaoui said the ministry was “studying every option on the table.”\n\n"
+            "Spanish Foreign Minister Ana Ruiz met with Idrissi in June and urged him “to keep the talks going.”\n")
+    assert [q.speaker for q in a.quotes] == ["Karim Alaoui", "Ana Ruiz"]
