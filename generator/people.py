@@ -25,6 +25,9 @@ from .model import Person
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn|abu|de|da|di|van|von|der|le|la)[- ])?"
                r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)")
 _NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
+# Every character _NAME can match (keep the two in step): the appositive search relies on it.
+_NAME_CHARACTERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                    + "".join(map(chr, range(ord("à"), ord("ÿ") + 1))) + "'’.- ")
 _ROLE_TAIL = (r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|Labou?r|Health|Education|Justice|"
               r"Homeland Security|Foreign Affairs|the Treasury|the Interior|the Navy|the Army|Staff|the House|"
               r"the Senate|the United Nations|the U\.N\.|the UN|the European Commission|the Federal Reserve))?")
@@ -41,12 +44,24 @@ def _role_pattern() -> re.Pattern:
 
 
 @cache
-def _appositive_pattern() -> re.Pattern:
+def _appositive_role() -> str:
+    """The part of _appositive_pattern() from the comma after the name to the role's end."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
+    # the role ends the appositive: not "Europe, the general approach"
+    return (rf", (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
+            r"(?=[,.;:)]|\s+(?:of|at|for|in|with|to)\s|\s*$)")
+
+
+@cache
+def _appositive_role_pattern() -> re.Pattern:
+    """_appositive_role() alone: it opens with the literal ", ", which the engine skips to in C."""
+    return re.compile(_appositive_role())
+
+
+@cache
+def _appositive_pattern() -> re.Pattern:
     return re.compile(
-        # the role ends the appositive: not "Europe, the general approach"
-        rf"\b(?P<name>{_NAME}), (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
-        r"(?=[,.;:)]|\s+(?:of|at|for|in|with|to)\s|\s*$)"
+        rf"\b(?P<name>{_NAME}){_appositive_role()}"
         r"(?: (?:of|at|for) (?:the )?(?P<org>[A-Z][\w.-]*(?: (?:of |for |and )?[A-Z][\w.-]*){0,6}))?"
     )
 
@@ -285,6 +300,35 @@ def _cued_finditer(pattern, cued: set, text: str, start: int, end: int):
     return pattern().finditer(text, start, end) if pattern in cued else ()
 
 
+_WORD_START = re.compile(r"\b\w")
+
+
+def _appositive_matches(text: str, start: int, end: int):
+    """The matches of _appositive_pattern().finditer(text, start, end), found without trying
+    the pattern at every character.
+
+    A match is a name (of _NAME_CHARACTERS: no comma) and then _appositive_role(), which
+    opens with the first ", " after the match's start. So the role pattern alone finds the
+    commas a match can hold, and the whole pattern is tried only at the word starts of the
+    run of name characters before such a comma, in text order, as finditer would."""
+    pattern, role_pattern = _appositive_pattern(), _appositive_role_pattern()
+    pos = start
+    while True:
+        role = role_pattern.search(text, pos, end)
+        if role is None:
+            return
+        comma = role.start()
+        name_run_start = pos + len(text[pos:comma].rstrip(_NAME_CHARACTERS))
+        for word in _WORD_START.finditer(text, name_run_start, comma):
+            match = pattern.match(text, word.start(), end)
+            if match:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = comma + 1
+
+
 def _outranked_by_role(known: KnownPerson, role: str) -> bool:
     """A government role in the text ('Trade minister Mike Moore') outranks an organisation
     that people.yml gives the person: the text tells what they were when it was written."""
@@ -344,7 +388,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                      or actor_mentions.actor_before(match.start()))  # "Hong Kong's chief executive, Carrie Lam,"
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for match in _cued_finditer(_appositive_pattern, patterns, text, span_start, span_end):
+        for match in (_appositive_matches(text, span_start, span_end) if _appositive_pattern in patterns else ()):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
