@@ -73,12 +73,24 @@ def _lower_role_pattern() -> re.Pattern:
     return re.compile(rf"(?:\b(?:the|its|their|his|her)|'s|’s) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
 
 
+# The characters of the words _actor_lower_role_pattern() allows before the role's head.
+_LOWER_ROLE_WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 @cache
 def _actor_lower_role_pattern() -> re.Pattern:
     """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati': a lower-case
     role right after an actor's name, then the name; the caller checks the actor is there."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
-    return re.compile(rf"(?<= )(?P<role>(?:[a-z]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
+    return re.compile(rf"(?<= )(?P<role>(?:[{_LOWER_ROLE_WORD_CHARACTERS}]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
+
+
+@cache
+def _actor_lower_role_head_pattern() -> re.Pattern:
+    """The role's head and the name of _actor_lower_role_pattern(), after the space before the
+    head: it opens with that space, which the engine skips to in C."""
+    head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
+    return re.compile(rf" {head},? {_NAME}")
 
 
 JOURNALIST = "journalist"  # the role of a reporter named by their outlet: a narrator, not a party
@@ -303,30 +315,45 @@ def _cued_finditer(pattern, cued: set, text: str, start: int, end: int):
 _WORD_START = re.compile(r"\b\w")
 
 
-def _appositive_matches(text: str, start: int, end: int):
-    """The matches of _appositive_pattern().finditer(text, start, end), found without trying
-    the pattern at every character.
+def _anchored_matches(pattern: re.Pattern, anchor: re.Pattern, lead_characters: str,
+                      text: str, start: int, end: int):
+    """The matches of pattern.finditer(text, start, end), found without trying the pattern at
+    every character, for a pattern whose every match starts at a word start with a lead of
+    lead_characters, followed by what anchor matches from the lead's end or from one
+    character before it; anchor opens with a literal character that the engine skips to in C.
 
-    A match is a name (of _NAME_CHARACTERS: no comma) and then _appositive_role(), which
-    opens with the first ", " after the match's start. So the role pattern alone finds the
-    commas a match can hold, and the whole pattern is tried only at the word starts of the
-    run of name characters before such a comma, in text order, as finditer would."""
-    pattern, role_pattern = _appositive_pattern(), _appositive_role_pattern()
-    pos = start
+    Each match of anchor tells where a match may be: the pattern is tried at the word starts
+    of the run of lead characters before it, in text order, as finditer would try them; where
+    none matches, the next anchor is looked for."""
+    untried = start  # where a match may start: finditer's position, or past the words tried
     while True:
-        role = role_pattern.search(text, pos, end)
-        if role is None:
+        found = anchor.search(text, max(untried - 1, 0), end)
+        if found is None:
             return
-        comma = role.start()
-        name_run_start = pos + len(text[pos:comma].rstrip(_NAME_CHARACTERS))
-        for word in _WORD_START.finditer(text, name_run_start, comma):
+        at = found.start()
+        lead_start = untried + len(text[untried:at].rstrip(lead_characters))
+        for word in _WORD_START.finditer(text, lead_start, min(at + 2, end)):
             match = pattern.match(text, word.start(), end)
             if match:
                 yield match
-                pos = match.end()
+                untried = match.end()
                 break
         else:
-            pos = comma + 1
+            untried = max(untried, at + 2)
+
+
+def _appositive_matches(text: str, start: int, end: int):
+    """_appositive_pattern().finditer(text, start, end): a match is a name (of _NAME_CHARACTERS,
+    no comma) and then _appositive_role(), which opens with the first ", " after the name."""
+    return _anchored_matches(_appositive_pattern(), _appositive_role_pattern(), _NAME_CHARACTERS,
+                             text, start, end)
+
+
+def _actor_lower_role_matches(text: str, start: int, end: int):
+    """_actor_lower_role_pattern().finditer(text, start, end): a match is up to two lower-case
+    words, then a space and what _actor_lower_role_head_pattern() matches, or that after a space."""
+    return _anchored_matches(_actor_lower_role_pattern(), _actor_lower_role_head_pattern(),
+                             _LOWER_ROLE_WORD_CHARACTERS + " ", text, start, end)
 
 
 def _outranked_by_role(known: KnownPerson, role: str) -> bool:
@@ -368,7 +395,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
-        for match in _cued_finditer(_actor_lower_role_pattern, patterns, text, span_start, span_end):
+        for match in (_actor_lower_role_matches(text, span_start, span_end)
+                      if _actor_lower_role_pattern in patterns else ()):
             actor = actor_mentions.actor_before(match.start())
             name = _clean_name(match.group("name"))
             if actor is None or not name or index.get(name):
