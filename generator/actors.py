@@ -1,13 +1,15 @@
 """Mentions of states and organisations, found with the gazetteer automaton."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 
 
-@dataclass(frozen=True, kw_only=True)
-class Mention:
+class Mention(NamedTuple):
+    """An actor named in a text: tens are made per article, and a NamedTuple is made several
+    times faster than a frozen dataclass (whose __init__ sets each field through object.__setattr__)."""
+
     start: int
     end: int
     code: str

@@ -234,9 +234,14 @@ def sentence_openers() -> frozenset[str]:
 def wire_capitals_pattern() -> re.Pattern:
     """A sentence-final abbreviation followed by a capitalised function word ("U.S. Would"):
     segmentation.yml function_words, the sign of older wire copy's capitals."""
-    abbreviations = "|".join(re.escape(a) for a in load("segmentation.yml")["sentence_final_abbreviations"])
+    # The pattern opens with the literal ". ", which the regex engine skips to in C, and looks
+    # back from there for the abbreviation; a look-behind needs one width, hence a group per length.
+    by_length: dict[int, list[str]] = {}
+    for abbreviation in load("segmentation.yml")["sentence_final_abbreviations"]:
+        by_length.setdefault(len(abbreviation), []).append(rf"\b{re.escape(abbreviation)}\. ")
+    abbreviations = "|".join(f"(?<={'|'.join(group)})" for group in by_length.values())
     words = "|".join(w.capitalize() for w in load("segmentation.yml")["function_words"])
-    return re.compile(rf"\b(?:{abbreviations})\. (?:{words})\b")
+    return re.compile(rf"\. (?:{abbreviations})(?:{words})\b")
 
 
 # ------------------------------------------------------------------ actors

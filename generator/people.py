@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -24,6 +25,9 @@ from .model import Person
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn|abu|de|da|di|van|von|der|le|la)[- ])?"
                r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)")
 _NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
+# Every character _NAME can match (keep the two in step): the appositive search relies on it.
+_NAME_CHARACTERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                    + "".join(map(chr, range(ord("à"), ord("ÿ") + 1))) + "'’.- ")
 _ROLE_TAIL = (r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|Labou?r|Health|Education|Justice|"
               r"Homeland Security|Foreign Affairs|the Treasury|the Interior|the Navy|the Army|Staff|the House|"
               r"the Senate|the United Nations|the U\.N\.|the UN|the European Commission|the Federal Reserve))?")
@@ -40,12 +44,24 @@ def _role_pattern() -> re.Pattern:
 
 
 @cache
-def _appositive_pattern() -> re.Pattern:
+def _appositive_role() -> str:
+    """The part of _appositive_pattern() from the comma after the name to the role's end."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
+    # the role ends the appositive: not "Europe, the general approach"
+    return (rf", (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
+            r"(?=[,.;:)]|\s+(?:of|at|for|in|with|to)\s|\s*$)")
+
+
+@cache
+def _appositive_role_pattern() -> re.Pattern:
+    """_appositive_role() alone: it opens with the literal ", ", which the engine skips to in C."""
+    return re.compile(_appositive_role())
+
+
+@cache
+def _appositive_pattern() -> re.Pattern:
     return re.compile(
-        # the role ends the appositive: not "Europe, the general approach"
-        rf"\b(?P<name>{_NAME}), (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
-        r"(?=[,.;:)]|\s+(?:of|at|for|in|with|to)\s|\s*$)"
+        rf"\b(?P<name>{_NAME}){_appositive_role()}"
         r"(?: (?:of|at|for) (?:the )?(?P<org>[A-Z][\w.-]*(?: (?:of |for |and )?[A-Z][\w.-]*){0,6}))?"
     )
 
@@ -57,12 +73,24 @@ def _lower_role_pattern() -> re.Pattern:
     return re.compile(rf"(?:\b(?:the|its|their|his|her)|'s|’s) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
 
 
+# The characters of the words _actor_lower_role_pattern() allows before the role's head.
+_LOWER_ROLE_WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 @cache
 def _actor_lower_role_pattern() -> re.Pattern:
     """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati': a lower-case
     role right after an actor's name, then the name; the caller checks the actor is there."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
-    return re.compile(rf"(?<= )(?P<role>(?:[a-z]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
+    return re.compile(rf"(?<= )(?P<role>(?:[{_LOWER_ROLE_WORD_CHARACTERS}]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
+
+
+@cache
+def _actor_lower_role_head_pattern() -> re.Pattern:
+    """The role's head and the name of _actor_lower_role_pattern(), after the space before the
+    head: it opens with that space, which the engine skips to in C."""
+    head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
+    return re.compile(rf" {head},? {_NAME}")
 
 
 JOURNALIST = "journalist"  # the role of a reporter named by their outlet: a narrator, not a party
@@ -74,8 +102,9 @@ def _journalist_pattern() -> re.Pattern:
     return re.compile(rf"(?:{lexicon.outlet_pattern().pattern})(?:'s|’s) (?P<name>{_NAME})")
 
 
-@dataclass(frozen=True, kw_only=True)
-class PersonMention:
+class PersonMention(NamedTuple):
+    """A person named in a text; a NamedTuple, as actors.Mention is, for speed."""
+
     start: int
     end: int
     person: Person
@@ -283,6 +312,50 @@ def _cued_finditer(pattern, cued: set, text: str, start: int, end: int):
     return pattern().finditer(text, start, end) if pattern in cued else ()
 
 
+_WORD_START = re.compile(r"\b\w")
+
+
+def _anchored_matches(pattern: re.Pattern, anchor: re.Pattern, lead_characters: str,
+                      text: str, start: int, end: int):
+    """The matches of pattern.finditer(text, start, end), found without trying the pattern at
+    every character, for a pattern whose every match starts at a word start with a lead of
+    lead_characters, followed by what anchor matches from the lead's end or from one
+    character before it; anchor opens with a literal character that the engine skips to in C.
+
+    Each match of anchor tells where a match may be: the pattern is tried at the word starts
+    of the run of lead characters before it, in text order, as finditer would try them; where
+    none matches, the next anchor is looked for."""
+    untried = start  # where a match may start: finditer's position, or past the words tried
+    while True:
+        found = anchor.search(text, max(untried - 1, 0), end)
+        if found is None:
+            return
+        at = found.start()
+        lead_start = untried + len(text[untried:at].rstrip(lead_characters))
+        for word in _WORD_START.finditer(text, lead_start, min(at + 2, end)):
+            match = pattern.match(text, word.start(), end)
+            if match:
+                yield match
+                untried = match.end()
+                break
+        else:
+            untried = max(untried, at + 2)
+
+
+def _appositive_matches(text: str, start: int, end: int):
+    """_appositive_pattern().finditer(text, start, end): a match is a name (of _NAME_CHARACTERS,
+    no comma) and then _appositive_role(), which opens with the first ", " after the name."""
+    return _anchored_matches(_appositive_pattern(), _appositive_role_pattern(), _NAME_CHARACTERS,
+                             text, start, end)
+
+
+def _actor_lower_role_matches(text: str, start: int, end: int):
+    """_actor_lower_role_pattern().finditer(text, start, end): a match is up to two lower-case
+    words, then a space and what _actor_lower_role_head_pattern() matches, or that after a space."""
+    return _anchored_matches(_actor_lower_role_pattern(), _actor_lower_role_head_pattern(),
+                             _LOWER_ROLE_WORD_CHARACTERS + " ", text, start, end)
+
+
 def _outranked_by_role(known: KnownPerson, role: str) -> bool:
     """A government role in the text ('Trade minister Mike Moore') outranks an organisation
     that people.yml gives the person: the text tells what they were when it was written."""
@@ -322,7 +395,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
-        for match in _cued_finditer(_actor_lower_role_pattern, patterns, text, span_start, span_end):
+        for match in (_actor_lower_role_matches(text, span_start, span_end)
+                      if _actor_lower_role_pattern in patterns else ()):
             actor = actor_mentions.actor_before(match.start())
             name = _clean_name(match.group("name"))
             if actor is None or not name or index.get(name):
@@ -342,7 +416,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                      or actor_mentions.actor_before(match.start()))  # "Hong Kong's chief executive, Carrie Lam,"
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
-        for match in _cued_finditer(_appositive_pattern, patterns, text, span_start, span_end):
+        for match in (_appositive_matches(text, span_start, span_end) if _appositive_pattern in patterns else ()):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue

@@ -7,14 +7,16 @@ articles a second, which maintained segmenters with offsets (pysbd) are not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 from .model import Article
 
 
-@dataclass(frozen=True, kw_only=True)
-class Span:
+class Span(NamedTuple):
+    """A sentence: tens are made per article, and a NamedTuple is made several times faster
+    than a frozen dataclass (whose __init__ sets each field through object.__setattr__)."""
+
     start: int
     end: int
     paragraph: int
