@@ -28,9 +28,6 @@ _NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
 # Every character _NAME can match (keep the two in step): the appositive search relies on it.
 _NAME_CHARACTERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                     + "".join(map(chr, range(ord("à"), ord("ÿ") + 1))) + "'’.- ")
-_ROLE_TAIL = (r"(?: (?:of|for) (?:State|Defen[cs]e|Commerce|Energy|Agriculture|Labou?r|Health|Education|Justice|"
-              r"Homeland Security|Foreign Affairs|the Treasury|the Interior|the Navy|the Army|Staff|the House|"
-              r"the Senate|the United Nations|the U\.N\.|the UN|the European Commission|the Federal Reserve))?")
 
 
 @cache
@@ -39,7 +36,11 @@ def _role_pattern() -> re.Pattern:
     heads = lexicon.longest_first_alternation(data["heads"])
     any_case_heads = lexicon.longest_first_alternation(data["heads"] + [h.lower() for h in data["government_roles"]])
     mod = "(?:" + lexicon.longest_first_alternation(data["modifiers"]) + ")"
-    role = rf"(?:{mod}(?: and {mod})? ){{0,4}}(?:{any_case_heads})(?: (?:{heads}))?{_ROLE_TAIL}"
+    # "Secretary of State", "Minister for Foreign Affairs", "Deputy Secretary of Fisheries": a listed
+    # department, else one capitalised word, so that the name after it keeps all its words
+    departments = lexicon.longest_first_alternation(data["departments"])
+    tail = rf"(?: (?:of|for) (?:{departments}|(?:the )?[A-Z][a-z]+)(?=[ ,]))?"
+    role = rf"(?:{mod}(?: and {mod})? ){{0,4}}(?:{any_case_heads})(?: (?:{heads}))?{tail}"
     return re.compile(rf"\b(?P<role>{role}),? (?P<name>{_NAME})")
 
 

@@ -476,7 +476,7 @@ def test_a_person_inside_an_appositive_phrase_is_not_the_speaker():
     a = run("Talks on the fishing treaty resumed in Madrid on Monday.\n\n"
             "Ms. Ruiz, a former trade minister under Prime Minister Pablo Ortega, said she would be "
             "“fully committed to making the treaty work.”\n\n"
-            "Asked whether Morocco would retaliate, Deputy Under Secretary of Commerce Luis Mora said: “We expect the talks to stay calm.”\n")
+            "Asked whether Morocco would retaliate, Deputy Secretary of Fisheries Luis Mora said: “We expect the talks to stay calm.”\n")
     assert [q.speaker for q in a.quotes] == ["Ruiz", "Luis Mora"]
 
 
