@@ -293,7 +293,7 @@ class Resolver:
             nearest = actors_inside[-1] if actors_inside else None
             if nearest and _MODIFIER_GAP.fullmatch(self.text, nearest.end, start + unnamed_role.start()):
                 actor = nearest.code
-            elif self.home and unqualified_voice().search(core):
+            elif self.home and unqualified_voice().search(self._common_noun_opening(core)):
                 actor = self.home  # "a senior administration official said"
             else:
                 actor = None
@@ -334,6 +334,15 @@ class Resolver:
                 person = known or self.index.add(Person(name=cleaned))
                 return person, person.actor
         return None, actor
+
+    def _common_noun_opening(self, phrase: str) -> str:
+        """The phrase with its first letter in lower case when the article uses that first word in
+        lower case elsewhere: "Administration officials said" opens a sentence, but "the Obama
+        administration" shows the word is no name ("Western officials" stays capitalised)."""
+        first = phrase.split(None, 1)[0] if phrase[:1].isupper() else ""
+        if first and first[1:].islower() and re.search(rf"\b{re.escape(first.lower())}\b", self.text):
+            return phrase[:1].lower() + phrase[1:]
+        return phrase
 
     def _role_holder_after(self, end: int, stop: int, create: bool) -> Person | None:
         """The person named right after a role of the person named before `end` ("Putin

@@ -485,3 +485,11 @@ def test_a_person_named_as_a_modifier_of_a_role_is_not_the_speaker():
             "Idrissi spokesman Karim Alaoui said the ministry was “studying every option on the table.”\n\n"
             "Spanish Foreign Minister Ana Ruiz met with Idrissi in June and urged him “to keep the talks going.”\n")
     assert [q.speaker for q in a.quotes] == ["Karim Alaoui", "Ana Ruiz"]
+
+
+def test_a_capitalised_common_word_opening_a_sentence_still_makes_an_unqualified_voice():
+    a = run("BRASILIA, March 3 (Reuters) - The Lula administration raised steel tariffs on Chinese imports on Monday.\n\n"
+            "Administration officials said China had been warned months ago.\n\n"
+            "Western officials said China had not been warned.\n")
+    assert a.sentences[1].actor == "BRA"
+    assert a.sentences[2].actor != "BRA"  # "Western" names another party, and is never lower-case
