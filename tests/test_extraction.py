@@ -493,3 +493,9 @@ def test_a_capitalised_common_word_opening_a_sentence_still_makes_an_unqualified
             "Western officials said China had not been warned.\n")
     assert a.sentences[1].actor == "BRA"
     assert a.sentences[2].actor != "BRA"  # "Western" names another party, and is never lower-case
+
+
+def test_an_irregular_past_form_ends_the_subject():
+    a = run("Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi on Monday.\n\n"
+            "Even Ruiz, who’s been eager for a deal, knew she couldn’t go that far.\n")
+    assert a.sentences[1].actor == "ESP"
