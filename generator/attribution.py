@@ -651,8 +651,11 @@ def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, 
 _PASSIVE = re.compile(rf"\s(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)")
 _PRONOUN_SUBJECT = re.compile(rf"(?:{'|'.join(lexicon.pronouns())})\b", re.I)
 _NAME_OR_PRONOUN = re.compile(rf"[A-Z]|(?:{'|'.join(lexicon.pronouns())})\b")
-_SUBJECT_END = re.compile(rf"\s(?:(?!(?:{'|'.join(lexicon.grammar()['never_verbs_in_s'])})\b)[a-z]+(?:ed|s)|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does|"
-                          rf"{'|'.join(lexicon.past_tense_forms())})\b")  # "Johnson went on Fox News"
+# The first verb-like word: an -ed or -s form (not "his", "this"), an auxiliary ("couldn’t" too)
+# or an irregular past form ("Johnson went on Fox News").
+_SUBJECT_END = re.compile(rf"\s(?:(?!(?:{'|'.join(lexicon.grammar()['never_verbs_in_s'])})\b)[a-z]+(?:ed|s)"
+                          rf"|(?:{'|'.join(lexicon.grammar()['auxiliaries'])})(?:n['’]t)?"
+                          rf"|{'|'.join(lexicon.past_tense_forms())})\b")
 
 
 def according_to(resolver: Resolver, start: int, end: int) -> Voice:

@@ -499,3 +499,10 @@ def test_an_irregular_past_form_ends_the_subject():
     a = run("Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi on Monday.\n\n"
             "Even Ruiz, who’s been eager for a deal, knew she couldn’t go that far.\n")
     assert a.sentences[1].actor == "ESP"
+
+
+def test_a_negated_auxiliary_ends_the_subject():
+    a = run("Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi on Monday.\n\n"
+            "The talks went on.\n\n"
+            "Ruiz couldn’t go that far, a setback for Omar Idrissi.\n")
+    assert a.sentences[2].actor == "ESP"
