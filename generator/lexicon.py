@@ -198,6 +198,11 @@ def dateline_patterns() -> tuple[re.Pattern, ...]:
 
 
 @cache
+def date_line_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in load("articles.yml")["date_lines"])
+
+
+@cache
 def signatures() -> tuple[tuple[re.Pattern, str | None], ...]:
     return tuple((re.compile(s["pattern"], re.I), s.get("outlet")) for s in load("articles.yml")["signatures"])
 
@@ -335,7 +340,12 @@ def actor_automaton() -> ahocorasick.Automaton:
             entries[form.form] = ActorForm(code=previous.code, form=form.form, kind=previous.kind, ambiguous=True)
         elif previous is None or previous.kind != "name" and form.kind == "name":
             entries[form.form] = form
-    blockers = [phrase for display, variants in load("articles.yml")["outlets"].items()
+    layout = load("articles.yml")
+    for display in layout["state_agencies"]:
+        for phrase in [display, *layout["outlets"][display]]:
+            if len(phrase) > 3 and phrase not in entries:
+                entries[phrase] = ActorForm(code=layout["outlet_countries"][display], form=phrase, kind="metonym")
+    blockers = [phrase for display, variants in layout["outlets"].items()
                 for phrase in [display, *variants] if len(phrase) > 3]
     blockers += load("not_actors.yml")["phrases"]
     for phrase in blockers:  # a str, unlike the ActorForm `form` above

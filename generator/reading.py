@@ -18,6 +18,7 @@ import yaml
 from slugify import slugify
 
 from . import lexicon
+from .dates import MONTHS
 from .model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -90,9 +91,11 @@ def parse_article(text: str, *, path: str) -> Article:
     header = _front_matter(text, header, path)
     header = _skip_blank(text, header)
     header = _date_header(text, header)
+    header = _date_line(text, header)
     header = _skip_blank(text, _outlet_byline(text, header))
     header = _skip_blank(text, _title(text, header))
     header = _skip_blank(text, _byline(text, header))
+    header = _date_line(text, header)
     header = _dateline(text, header)
     header = _skip_blank(text, _lead_furniture(text, header))
     body_end, signature_source = _signature(text, header.pos)
@@ -183,6 +186,27 @@ def _date_header(text: str, header: _Header) -> _Header:
     return _skip_blank(text, header.but(pos=match.end(), date=header.date or date))
 
 
+def _date_line(text: str, header: _Header) -> _Header:
+    """A line that only says when the article was published ("3 March 2019"): its date, skipped."""
+    line, end = _line_at(text, header.pos)
+    for pattern in lexicon.date_line_patterns():
+        match = pattern.match(line.strip())
+        if match:
+            date = _calendar_date(match.group("year"), match.group("month"), match.group("day"))
+            if date:
+                return _skip_blank(text, header.but(pos=end, date=header.date or date))
+    return header
+
+
+def _calendar_date(year: str, month: str, day: str) -> str | None:
+    """The ISO date of a year, a month (name, abbreviation or number) and a day, if there is one."""
+    number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+    try:
+        return dt.date(int(year), number, int(day)).isoformat() if number else None
+    except ValueError:
+        return None
+
+
 def _line_at(text: str, pos: int) -> tuple[str, int]:
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
@@ -227,7 +251,9 @@ def _title(text: str, header: _Header) -> _Header:
         return header.but(pos=end, title=stripped)
     if _looks_like_dateline(stripped) or _is_clutter_line(stripped):
         return header
-    next_blank = text[end:end + 2] == "\n\n" or end == len(text)
+    # the headline's own paragraph, or a line of its own with the byline or the date under it
+    next_blank = (text[end:end + 2] == "\n\n" or end == len(text)
+                  or _BYLINE.match(text, end + 1) is not None or _date_line(text, _Header(pos=end + 1)).date is not None)
     if (next_blank and 3 <= len(words) <= 30 and _is_title_case(words)
             and not stripped.endswith((".", ":", ",", ";"))):
         return header.but(pos=end, title=stripped)
@@ -316,11 +342,22 @@ def _dateline(text: str, header: _Header) -> _Header:
             outlet = lexicon.outlet_name(fields.get("agency") or "")
             return header.but(
                 pos=match.end(),
+                date=header.date or _dateline_date(fields.get("date")),
                 dateline=header.dateline or fields["city"].strip(),
                 dateline_region=header.dateline_region or fields.get("region"),
                 source=header.source or outlet,
             )
     return header
+
+
+_FULL_DATE = re.compile(r"(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}), (?P<year>\d{4})")
+
+
+def _dateline_date(printed: str | None) -> str | None:
+    """The date of a dateline that prints its year ("PARIS, May 2, 2019 (AFP) -"); without a
+    year ("TOKYO, March 28 -") the date is unknown, not guessed."""
+    match = _FULL_DATE.fullmatch(printed or "")
+    return _calendar_date(match.group("year"), match.group("month"), match.group("day")) if match else None
 
 
 # ------------------------------------------------------------------ footer

@@ -506,3 +506,13 @@ def test_a_negated_auxiliary_ends_the_subject():
             "The talks went on.\n\n"
             "Ruiz couldn’t go that far, a setback for Omar Idrissi.\n")
     assert a.sentences[2].actor == "ESP"
+
+
+def test_a_state_news_agency_speaks_for_its_state_and_a_newspaper_for_nobody():
+    a = run("Oil ministers met in Vienna on Monday.\n\n"
+            "The Saudi Press Agency said Iran must cut its output first.\n\n"
+            "Xinhua said Japan should wait.\n\n"
+            "The Washington Post said the meeting was tense.\n")
+    assert a.sentences[1].actor == "SAU"
+    assert a.sentences[2].actor == "CHN"
+    assert a.sentences[3].actor != "USA"

@@ -116,3 +116,38 @@ def test_web_page_clutter_does_not_become_sentences():
     sentences = [s.text for s in analyse(parse_article(text, path="e.txt")).sentences]
     assert sentences == ["Iran and the United States agreed on Monday to resume talks in Oman, officials said.",
                          "The talks will resume next week, the foreign ministry said."]
+
+
+@pytest.mark.parametrize("date_line", [
+    "3 March 2019", "Published On 3 Mar 2019", "Mon 3 Mar 2019 10.32 GMT", "March 3, 2019 at 5:01 p.m. EST",
+    "Updated: 2019-03-03T10:00:00Z",
+])
+def test_a_published_date_line_under_the_headline_gives_the_date(date_line):
+    article = parse_article(f"Fishing talks stall in Rabat\n\n{date_line}\n\nSpain and Morocco failed to agree on quotas.\n",
+                            path="d.txt")
+    assert (article.title, article.date) == ("Fishing talks stall in Rabat", "2019-03-03")
+    assert body(article).startswith("Spain and Morocco")
+
+
+def test_an_impossible_date_line_gives_no_date_and_stays_in_the_body():
+    article = parse_article("Fishing talks stall in Rabat\n\n31 February 2019\n\nSpain and Morocco failed to agree.\n",
+                            path="d.txt")
+    assert article.date is None
+    assert body(article).startswith("31 February 2019")
+
+
+def test_a_headline_with_the_byline_right_under_it():
+    article = parse_article("Fishing talks stall in Rabat\nBy Ana Ortiz\n\nMADRID (Reuters) - Spain and Morocco failed to agree.\n",
+                            path="e.txt")
+    assert (article.title, article.dateline, article.source) == ("Fishing talks stall in Rabat", "MADRID", "Reuters")
+
+
+@pytest.mark.parametrize("dateline, date, source", [
+    ("PARIS, May 2, 2019 (AFP) - ", "2019-05-02", "Agence France-Presse"),
+    ("PARIS, May 2 (AFP) - ", None, "Agence France-Presse"),  # no year printed: no date guessed
+    ("Berlin (dpa) - ", None, "dpa"),
+    ("WASHINGTON, March 3 (UPI) -- ", None, "United Press International"),
+])
+def test_a_dateline_gives_the_date_only_with_its_year_and_names_more_agencies(dateline, date, source):
+    article = parse_article(f"{dateline}Spain and Morocco failed to agree on quotas.\n", path="f.txt")
+    assert (article.date, article.source) == (date, source)
