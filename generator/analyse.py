@@ -36,8 +36,8 @@ _SUBORDINATE = re.compile(rf"\b(?:{lexicon.longest_first_alternation(lexicon.gra
                           re.I)  # only whether it matches counts
 
 
-def _has_reporting_verb(resolver: attribution.Resolver, span) -> bool:
-    """A reporting verb in the main clause, with a subject that is not an unnamed commentator.
+def _main_reporting_verb(resolver: attribution.Resolver, span) -> lexicon.VerbMatch | None:
+    """The first reporting verb in the main clause with a subject that is not an unnamed commentator.
 
     'Officials said …' and '…, the officials said' count; 'levels that Western
     governments argue exceed …' (a subordinate clause) and 'Analysts say …' do not."""
@@ -56,8 +56,8 @@ def _has_reporting_verb(resolver: attribution.Resolver, span) -> bool:
             continue
         if _SUBORDINATE.search(before) and not before.rstrip().endswith(","):
             continue
-        return True
-    return False
+        return match
+    return None
 
 
 def _sets_terms(resolver: attribution.Resolver, span) -> bool:
@@ -127,10 +127,12 @@ def analyse(article: Article) -> Analysis:
         if actor is None and sentence_mentions:
             actor = sentence_mentions[0].code
         sentence_text = text[span.start:span.end]
+        main_verb = _main_reporting_verb(resolver, span)
         evidence = Evidence(
             party_voice=voice_actor is not None,
             person_voice=speaker is not None and speaker.role != JOURNALIST,
-            reporting=_has_reporting_verb(resolver, span),
+            reporting=main_verb is not None,
+            reported_from=main_verb.end() - span.start if main_verb is not None and (voice_actor or speaker) else None,
             sets_terms=_sets_terms(resolver, span),
             stance=voice.stance if voice_actor is not None or speaker is not None else None,
             quoted=in_quote,

@@ -516,3 +516,11 @@ def test_a_state_news_agency_speaks_for_its_state_and_a_newspaper_for_nobody():
     assert a.sentences[1].actor == "SAU"
     assert a.sentences[2].actor == "CHN"
     assert a.sentences[3].actor != "USA"
+
+
+def test_news_and_history_inside_a_reported_clause_are_the_speakers_position():
+    a = run("Fishing talks resumed in Rabat.\n\n"
+            "The fleets waited in port for a week.\n\n"
+            "Spanish Foreign Minister Ana Ruiz said the ministers had reached an agreement on quotas this week.\n\n"
+            "Moroccan Foreign Minister Omar Idrissi said Morocco had long supported a fair deal for both fleets.\n")
+    assert [s.section for s in a.sentences[2:]] == ["position", "position"]
