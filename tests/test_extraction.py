@@ -524,3 +524,11 @@ def test_news_and_history_inside_a_reported_clause_are_the_speakers_position():
             "Spanish Foreign Minister Ana Ruiz said the ministers had reached an agreement on quotas this week.\n\n"
             "Moroccan Foreign Minister Omar Idrissi said Morocco had long supported a fair deal for both fleets.\n")
     assert [s.section for s in a.sentences[2:]] == ["position", "position"]
+
+
+def test_expressing_or_voicing_a_feeling_is_a_position():
+    a = run("Fishing talks resumed in Rabat.\n\n"
+            "The fleets waited in port for a week.\n\n"
+            "Morocco has expressed doubts about the new quotas.\n\n"
+            "Spanish Foreign Minister Ana Ruiz voiced her support for a longer season.\n")
+    assert [(s.section, s.actor) for s in a.sentences[2:]] == [("position", "MAR"), ("position", "ESP")]
