@@ -129,8 +129,6 @@ class Resolver:
         self.text = text
         self.home = home  # the state unqualified officials speak for: the dateline's, else the outlet's
         self.verbs = lexicon.ReportingVerbs(text)
-        # Commentators ("analysts say") are rare: their pattern runs only where their nouns occur.
-        self.unnamed_voice_cues = lexicon.CuePositions(lexicon.unnamed_voice_words(), text)
         self.index = index
         # A person named inside a quotation is talked about, not talking: "he" never refers to them.
         # Quotes are in text order and do not overlap: only the last one opening before a mention can hold it.
