@@ -485,20 +485,33 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     return NOBODY
 
 
+# The contexts of a form that is_verb() reads end where the form starts. A search for a
+# pattern ending in $ tries it at every character of that text; these are written backwards
+# instead, to be matched once at the start of the text spelt backwards: "the news " is
+# " swen eht". (\b is the same either way round.)
+
+
+def _backwards(words: tuple[str, ...]) -> str:
+    """A regex alternation of the words spelt backwards."""
+    return lexicon.longest_first_alternation([w[::-1] for w in words], ignore_case=True)
+
+
 _NOUN_MARKERS = lexicon.grammar()["noun_markers"]
 # A determiner right before the form, or one word before it: "a video report", "the news reports",
 # but also "the official said", where a past form after the noun is its verb.
-_NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_NOUN_MARKERS, ignore_case=True)})\s+"
-                           rf"(?:(?P<noun>\w+)\s+)?$", re.I)  # only whether it matches counts, so the words' order does not matter
+_NOUN_CONTEXT = re.compile(rf"\s+(?:(?P<noun>\w+)\s+)?(?:{_backwards(_NOUN_MARKERS)})\b", re.I)
 # A preposition (and maybe one modifier) before a form that could be a plural noun; past
 # forms ("Jim Wright of Texas told") are verbs whatever comes before them.
-_NOUN_PREPOSITIONS = lexicon.grammar()["noun_prepositions"]
-_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_NOUN_PREPOSITIONS)})\s+(?:\w+\s+)?$", re.I)
-_VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
-                           r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
+_AFTER_PREPOSITION = re.compile(rf"\s+(?:\w+\s+)?(?:{_backwards(lexicon.grammar()['noun_prepositions'])})\b", re.I)
+# A pronoun, an auxiliary, a plural or a negation before a base form: "they say", "officials claim".
+_VERB_CONTEXT = re.compile(rf"\W*(?:(?:{_backwards(lexicon.grammar()['verb_openers'])})\b|s\w|t'n\w)", re.I)
 _BE_FORMS = lexicon.grammar()["be_forms"]
-_PASSIVE_AUXILIARY = re.compile(rf"\b(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?$", re.I)
-_SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
+_PASSIVE_AUXILIARY = re.compile(rf"\s+(?:yl\w+\s+)?(?:{_backwards(_BE_FORMS)})\b", re.I)
+# Adverbs between those words and a base form ("they also say", "officials, however, say"),
+# read forwards; _ENDS_SKIPPABLE, backwards, tells whether the text ends with one.
+_SKIPPABLE_ADVERBS = lexicon.longest_first_alternation(lexicon.grammar()["skippable_adverbs"], ignore_case=True)
+_SKIPPABLE = re.compile(rf"(?:,?\s*\b(?:{_SKIPPABLE_ADVERBS}|\w+ly)\b,?)+\s*$", re.I)
+_ENDS_SKIPPABLE = re.compile(rf"\s*,?\b(?:{_backwards(lexicon.grammar()['skippable_adverbs'])}|yl\w+)\b", re.I)
 
 
 def is_verb(text: str, match: re.Match) -> bool:
@@ -506,32 +519,24 @@ def is_verb(text: str, match: re.Match) -> bool:
     'the claims'). A bare base form needs a plural subject, a pronoun or an auxiliary
     before it; any form right after a determiner is a noun."""
     before = text[max(0, match.start() - 40):match.start()]
-    # The three context patterns need one of their words at the end of one of the last two
-    # words before the form; testing that first spares most of their searches.
-    last_words = tuple(w.lower() for w in before.rsplit(None, 2)[-2:]) if before.isascii() else None
+    backwards = before[::-1]  # for the context patterns, written backwards
     word = match.group(0).split()[0]
     base = lexicon.reporting_verbs()[match.group(0)][0].split()[0]
-    determined = _may_end_a_word(last_words, _NOUN_MARKERS) and _NOUN_CONTEXT.search(before)
+    determined = _NOUN_CONTEXT.match(backwards)
     if determined:
-        noun = determined.group("noun")
+        noun = determined.group("noun")  # spelt backwards
         past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
-        if not (past and noun and not noun.lower().endswith("ly")):
+        if not (past and noun and not noun[::-1].lower().endswith("ly")):
             return False  # but "the ministry said", "the official warned": a noun, then its past-tense verb
-    if (match.group(0).endswith("ed") and _may_end_a_word(last_words, _BE_FORMS)
-            and _PASSIVE_AUXILIARY.search(before)):
+    if match.group(0).endswith("ed") and _PASSIVE_AUXILIARY.match(backwards):
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker
-    if (word in (base, base + "s", base + "es") and _may_end_a_word(last_words, _NOUN_PREPOSITIONS)
-            and _AFTER_PREPOSITION.search(before)):
+    if word in (base, base + "s", base + "es") and _AFTER_PREPOSITION.match(backwards):
         return False  # "an investigation of American claims": a noun
     if word != base:
         return True
-    return bool(_VERB_CONTEXT.search(_SKIPPABLE.sub("", before)))
-
-
-def _may_end_a_word(last_words: tuple[str, ...] | None, ends: tuple[str, ...]) -> bool:
-    """Does one of the last words (lower case; None for text that is not ASCII, where
-    re.IGNORECASE can equate other letters) end with one of these?"""
-    return last_words is None or any(w.endswith(ends) for w in last_words)
+    if _ENDS_SKIPPABLE.match(backwards):
+        backwards = _SKIPPABLE.sub("", before)[::-1]
+    return bool(_VERB_CONTEXT.match(backwards))
 
 
 _COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.]+\s+){0,3}?(?:that\b|[,:\"“])")
