@@ -112,7 +112,8 @@ def analyse(article: Article) -> Analysis:
     index, person_mentions = find_people(text, [(s.start, s.end) for s in spans], mentions, dateline_actor)
     quote_spans = attribution.find_quotes(text, paragraphs)
     resolver = attribution.Resolver(text, index, person_mentions, mentions, quote_spans, home=home)
-    voices, sentence_voices = attribution.attribute(resolver, quote_spans, spans)
+    quotes_by_sentence = attribution.overlapping(quote_spans, spans)
+    voices, sentence_voices = attribution.attribute(resolver, quote_spans, spans, quotes_by_sentence)
     quotes = tuple(
         Quote(start=q.start, end=q.end, text=text[q.start:q.end],
               speaker=v.speaker.name if v.speaker else None, actor=v.actor, rule=v.rule)
@@ -122,7 +123,7 @@ def analyse(article: Article) -> Analysis:
     anchor = parse_iso(article.date)
     sentences: list[Sentence] = []
     events: list[Event] = []
-    for number, (span, quotes_in_span) in enumerate(zip(spans, attribution.overlapping(quote_spans, spans))):
+    for number, (span, quotes_in_span) in enumerate(zip(spans, quotes_by_sentence)):
         sentence_mentions = resolver.mentions_within(span.start, span.end)
         verbs = resolver.verbs.within(span.start, span.end)  # found once for the several tests below
         quoted_chars = sum(min(span.end, quote_spans[n].end) - max(span.start, quote_spans[n].start)

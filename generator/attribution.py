@@ -621,22 +621,25 @@ def _clause_start(text: str, start: int, verb_start: int) -> int:
     return clause
 
 
-def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]) -> tuple[list[Voice], list[Voice]]:
-    """Voices for every quote and every sentence, worked out in text order.
+def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span],
+              quotes_by_sentence: list[range]) -> tuple[list[Voice], list[Voice]]:
+    """Voices for every quote and every sentence, worked out in text order;
+    quotes_by_sentence is overlapping(quotes, sentences).
 
     Order matters: each speaker found is remembered, so that a later "he" or
     "the minister" refers to the person who spoke last, not merely to the
     last person named."""
+    by_offset = _Sentences(sentences)
     quote_voices: dict[int, Voice] = {}
     sentence_voices: list[Voice] = []
     previous: Voice = NOBODY
     previous_end = -1
     listing: Voice = NOBODY  # the voice of a sentence ending in a colon, for the list items after it
     next_quote = 0  # quotes are in text order: each is attributed with the sentence it opens in
-    for sentence, quotes_in_sentence in zip(sentences, overlapping(quotes, sentences)):
+    for sentence, quotes_in_sentence in zip(sentences, quotes_by_sentence):
         while next_quote < len(quotes) and quotes[next_quote].open_mark < sentence.end:
             quote = quotes[next_quote]
-            voice = _quote_voice(resolver, quote, sentences, previous, previous_end)
+            voice = _quote_voice(resolver, quote, by_offset, previous, previous_end)
             quote_voices[next_quote] = voice
             if voice.rule:
                 resolver.remember(sentence.start, voice.speaker)
@@ -665,15 +668,15 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
 _LIST_ITEM = re.compile(r"(?:--?|[•·*–—])\s")  # a sentence opening with a list marker
 
 
-def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: list[Span], previous: Voice,
+def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: _Sentences, previous: Voice,
                  previous_end: int) -> Voice:
     """The ordered rules for one quote; the first that finds a speaker or an actor wins."""
     text = resolver.text
-    closing = _sentence_at(sentences, quote.end)
-    opening = _sentence_at(sentences, quote.open_mark)
+    closing = sentences.at(quote.end)
+    opening = sentences.at(quote.open_mark)
     voice = NOBODY
     if closing is not None:
-        voice = after_quote(resolver, quote.end, closing, _sentence_after(sentences, closing))
+        voice = after_quote(resolver, quote.end, closing, sentences.after(closing))
     if not voice.rule and opening is not None:
         voice = reported_speech(resolver, opening.start, quote.open_mark)
     if not voice.rule and opening is not None:
@@ -726,13 +729,23 @@ def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:
     return breaks <= 2 and len(between) < 400
 
 
-def _sentence_after(sentences: list[Span], sentence: Span) -> Span | None:
-    later = [s for s in sentences if s.start >= sentence.end]
-    return later[0] if later else None
+class _Sentences:
+    """Sentence spans found by offset. They are in text order and do not overlap, so their
+    starts and their ends both increase: each quote's sentences are found by bisection."""
 
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
 
-def _sentence_at(sentences: list[Span], offset: int) -> Span | None:
-    for sentence in sentences:
-        if sentence.start <= offset <= sentence.end:
-            return sentence
-    return None
+    def at(self, offset: int) -> Span | None:
+        """The first sentence with the offset in it, its end included."""
+        number = bisect.bisect_left(self._ends, offset)  # the first sentence not ending before it
+        if number < len(self.spans) and self.spans[number].start <= offset:
+            return self.spans[number]
+        return None
+
+    def after(self, sentence: Span) -> Span | None:
+        """The first sentence starting at or after the end of this one."""
+        number = bisect.bisect_left(self._starts, sentence.end)
+        return self.spans[number] if number < len(self.spans) else None
