@@ -385,12 +385,12 @@ def _who() -> str:
 
 
 @cache
-def _after_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def _after_patterns() -> tuple[tuple[str, int, re.Pattern], ...]:
     """Attributions right after a closing mark, most specific first:
     '," said the minister', '," the minister said', '," Maja Kocijancic, EU spokeswoman, told reporters'.
 
-    Each comes with a word it cannot match without ("" for none), looked for
-    first: trying the pattern costs far more."""
+    Each comes with a string and how many of it the pattern needs ("", 0 for
+    none), counted first: trying the pattern costs far more."""
     verbs = lexicon.reporting_verb_alternation()
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
@@ -399,8 +399,8 @@ def _after_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     # one or two appositives: "Lena Holt, the bloc's spokeswoman, said"; "Rep. Ann Kay, R-Ohio, chair of …, said"
     appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?)(?:,[^,\"“”\n]{{2,90}}?){{1,2}},\s+{filler}(?P<verb>{verbs})\b"
     quoted_as = rf"\s*,?\s*{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
-    return (("quoted", re.compile(quoted_as)), ("", _inverted_pattern()), ("", re.compile(normal)),
-            ("", re.compile(appositive)))
+    return (("quoted", 1, re.compile(quoted_as)), ("", 0, _inverted_pattern()), ("", 0, re.compile(normal)),
+            (",", 2, re.compile(appositive)))  # the commas around the appositive; rare after a quote
 
 
 # How a subject after its verb opens ("said the officials", "said Pope Francis"), unlike
@@ -432,8 +432,8 @@ def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: S
             and len(text[next_sentence.start:next_sentence.end].split()) <= 8):
         starts.append((next_sentence.start, next_sentence.end))
     for start, end in starts:
-        for needed, pattern in _after_patterns():
-            if needed and text.find(needed, start, end) < 0:
+        for needed, times, pattern in _after_patterns():
+            if times and text.count(needed, start, end) < times:
                 continue
             match = pattern.match(text, start, end)
             if not match:
