@@ -26,7 +26,8 @@ from .segment import Span
 
 _OPENING = "\"“"
 _CLOSING = "\"”"
-_QUOTE_MARK = re.compile("[\"“”]")
+_QUOTE_MARKS = "\"“”"
+_QUOTE_MARK = re.compile(f"[{_QUOTE_MARKS}]")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,6 +59,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     News style leaves a quote open at the end of a paragraph when the next
     paragraph goes on with it (and opens with a mark again): such a quote
     is one span across the paragraphs."""
+    marks = _quote_marks(text)
     quotes: list[QuoteSpan] = []
     open_at: int | None = None
     for number, (p_start, p_end) in enumerate(paragraphs):
@@ -68,8 +70,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             else:
                 quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[number - 1][1], open_mark=open_at))
                 open_at = None
-        for mark in _QUOTE_MARK.finditer(text, pos, p_end):  # only the marks, not every character
-            i, ch = mark.start(), mark.group()
+        for i in marks[bisect.bisect_left(marks, pos):bisect.bisect_left(marks, p_end)]:
+            ch = text[i]
             if open_at is None and ch in _OPENING:
                 open_at = i
             elif open_at is not None and ch in _CLOSING:
@@ -77,7 +79,21 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
                 open_at = None
     if open_at is not None and paragraphs:
         quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[-1][1], open_mark=open_at))
-    return [q for q in quotes if len(text[q.start:q.end].split()) >= 4]
+    # At least four words; splitting stops at the fourth rather than splitting the whole quote.
+    return [q for q in quotes if len(text[q.start:q.end].split(None, 3)) >= 4]
+
+
+def _quote_marks(text: str) -> list[int]:
+    """The offsets of the double quotation marks, in order. str.find jumps from one mark to the
+    next; a regex scanning the paragraphs for them tests every character."""
+    offsets = []
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(mark, at + 1)
+    offsets.sort()
+    return offsets
 
 
 # ------------------------------------------------------------------ resolving a speaker phrase
