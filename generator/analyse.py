@@ -130,14 +130,15 @@ def analyse(article: Article) -> Analysis:
                            for n in quotes_in_span)
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)
         voice = sentence_voices[number]
-        subject = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
         speaker = voice.speaker
         voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice, verbs)
         actor = voice_actor
         if actor is None:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
             doer = attribution.sentence_subject(resolver, span.start, span.end, "subject", known_only=True).speaker
-            actor = (doer.actor if doer else None) or subject
+            actor = doer.actor if doer else None
+            if not actor:  # only now is the rough grammatical subject, a search through the sentence, needed
+                actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
         if actor is None and sentence_mentions:
             actor = sentence_mentions[0].code
         sentence_text = text[span.start:span.end]
