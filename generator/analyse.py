@@ -96,7 +96,8 @@ def _home_voice(resolver: attribution.Resolver, span, voice, verbs: list[lexicon
     if resolver.home is None or voice.actor or voice.speaker:
         return None
     for verb in verbs:
-        if attribution.unqualified_voice().search(resolver.text[span.start:verb.start()].rstrip()):
+        subject = resolver.text[span.start:verb.start()].rstrip()
+        if attribution.may_be_unqualified_voice(subject) and attribution.unqualified_voice().search(subject):
             return resolver.home
     return None
 

@@ -401,6 +401,25 @@ def unqualified_voice() -> re.Pattern:
                       rf"(?:have\s+|had\s+|has\s+)?$")
 
 
+def may_be_unqualified_voice(phrase: str) -> bool:
+    """Might unqualified_voice() match this phrase, which ends with no whitespace? Then the
+    phrase ends with one of its nouns, or with 'here' or 'there' after one: a test of the
+    end that spares most searches, which try every character."""
+    if phrase.endswith(("here", "there")):
+        return True
+    nouns, longest = _unqualified_voice_nouns()
+    tail = phrase[-longest:]
+    # re.IGNORECASE equates some other letters with ASCII ones ('ſ' with 's'), lower() does not
+    return not tail.isascii() or tail.lower().endswith(nouns)
+
+
+@cache
+def _unqualified_voice_nouns() -> tuple[tuple[str, ...], int]:
+    """unqualified_voice()'s nouns in lower case, and the length of the longest."""
+    nouns = tuple(noun.lower() for noun in lexicon.roles()["unqualified_voices"])
+    return nouns, max(map(len, nouns))
+
+
 @cache
 def _who() -> str:
     """A speaker phrase: up to a dozen words with no clause punctuation, except abbreviation periods."""
