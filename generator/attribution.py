@@ -126,9 +126,13 @@ def _without_trailing_filler(phrase: str) -> str:
 @cache
 def _name_pattern() -> re.Pattern:
     """A run of capitalised words, optionally after an honorific: 'Mr. Kim', 'Sen. Rob Portman'."""
-    honorifics = "|".join(re.escape(h.rstrip(".")) for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"])
+    honorific_words = [h.rstrip(".") for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"]]
+    honorifics = "|".join(re.escape(h) for h in honorific_words)
+    # A match opens with an honorific's first letter or a capital: looking ahead for one
+    # first, a search gives up at once at every other character.
+    openings = "A-Z" + "".join(sorted({re.escape(h[0]) for h in honorific_words}))
     token = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
-    return re.compile(rf"(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})")
+    return re.compile(rf"(?=[{openings}])(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})")
 
 
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
