@@ -38,7 +38,9 @@ def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mention
     return None
 
 
-_SUBORDINATE = re.compile(rf"\b(?:{lexicon.longest_first_alternation(lexicon.grammar()['subordinators'], ignore_case=True)})\b",
+_SUBORDINATORS = lexicon.grammar()["subordinators"]
+_SUBORDINATE = re.compile(attribution.opening_with("".join(sorted({w[0] for w in _SUBORDINATORS})),
+                                                   rf"\b(?:{lexicon.longest_first_alternation(_SUBORDINATORS, ignore_case=True)})\b"),
                           re.I)  # only whether it matches counts
 
 

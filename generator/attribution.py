@@ -96,13 +96,21 @@ def _quote_marks(text: str) -> list[int]:
     return offsets
 
 
+def opening_with(openings: str, pattern: str) -> str:
+    """The pattern behind a lookahead for the characters all its matches open with (a regex
+    character class's contents): a search then gives up at once at every other character,
+    where it would have tried each of the pattern's branches."""
+    return f"(?=[{openings}])(?:{pattern})"
+
+
 # ------------------------------------------------------------------ resolving a speaker phrase
 
 
 @cache
 def _follow_up_pattern() -> re.Pattern:
     nouns = lexicon.longest_first_alternation(lexicon.roles()["follow_ups"])
-    return re.compile(r"\b(?P<det>(?i:the|one of the|one)) (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + nouns + r")s?\b")
+    return re.compile(opening_with("oOtT", r"\b(?P<det>(?i:the|one of the|one)) (?:(?P<adj>[\w.-]+) ){0,2}?"
+                                           r"(?P<noun>" + nouns + r")s?\b"))
 
 
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
@@ -128,11 +136,9 @@ def _name_pattern() -> re.Pattern:
     """A run of capitalised words, optionally after an honorific: 'Mr. Kim', 'Sen. Rob Portman'."""
     honorific_words = [h.rstrip(".") for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"]]
     honorifics = "|".join(re.escape(h) for h in honorific_words)
-    # A match opens with an honorific's first letter or a capital: looking ahead for one
-    # first, a search gives up at once at every other character.
-    openings = "A-Z" + "".join(sorted({re.escape(h[0]) for h in honorific_words}))
+    openings = "A-Z" + "".join(sorted({re.escape(h[0]) for h in honorific_words}))  # an honorific's or a capital
     token = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
-    return re.compile(rf"(?=[{openings}])(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})")
+    return re.compile(opening_with(openings, rf"(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})"))
 
 
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
@@ -659,7 +665,7 @@ def inside_quote_marks(text: str, start: int, pos: int) -> bool:
     return marks % 2 == 1
 
 
-_CLAUSE_BREAK = re.compile(r"[;:\"“”]|,\s(?:and|but|while|as)\s|\bthat\b")
+_CLAUSE_BREAK = re.compile(opening_with(";:\"“”,t", r"[;:\"“”]|,\s(?:and|but|while|as)\s|\bthat\b"))
 
 
 def _clause_start(text: str, start: int, verb_start: int) -> int:
