@@ -74,8 +74,8 @@ def _reports_in_main_clause(resolver: attribution.Resolver, start: int, match: l
     if not resolver.is_verb(match) or not resolver.has_complement(match):
         return False
     # Commentators ("analysts say") are rare: their pattern runs only where one of their nouns
-    # occurs. Tested on this phrase alone, as few verbs get this far: finding the nouns'
-    # positions in the whole text cost more, lower-casing it all, slowest in non-ASCII texts.
+    # occurs, looked for in this phrase alone: few verbs get this far, and finding the nouns
+    # in the whole text once costs more (lower-casing it all, slow in non-ASCII texts).
     if lexicon.may_contain(before, lexicon.unnamed_voice_words()) and lexicon.unnamed_voice_pattern().search(before):
         return False
     if attribution.after_prospective(resolver.text, start, match.start()):
