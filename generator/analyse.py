@@ -17,58 +17,72 @@ from .sections import Evidence, classify
 _AUXILIARY_OR_PAST = re.compile(rf"\b(?:{lexicon.longest_first_alternation(lexicon.grammar()['auxiliaries'])}|[a-z]+ed)\b")
 
 
-def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mentions: list[Mention]) -> str | None:
-    """The first actor named before the first verb: a rough grammatical subject."""
+def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mentions: list[Mention],
+                   verbs: list[lexicon.VerbMatch]) -> str | None:
+    """The first actor named before the first verb: a rough grammatical subject.
+
+    verbs: the reporting verbs in text[start:end]."""
     if not mentions:
         return None
     verb = _AUXILIARY_OR_PAST.search(resolver.text, start, end)
     limit = verb.start() if verb else min(end, start + 60)
-    reporting = resolver.verbs.within(start, limit)
-    if reporting:
-        limit = reporting[0].start()
+    for reporting in verbs:
+        if reporting.first >= limit:
+            break
+        if reporting.last <= limit:
+            limit = reporting.first
+            break
     for mention in mentions:
         if start <= mention.start and mention.end <= limit:
             return mention.code
     return None
 
 
-_SUBORDINATE = re.compile(rf"\b(?:{lexicon.longest_first_alternation(lexicon.grammar()['subordinators'], ignore_case=True)})\b",
+_SUBORDINATORS = lexicon.grammar()["subordinators"]
+_SUBORDINATE = re.compile(attribution.opening_with("".join(sorted({w[0] for w in _SUBORDINATORS})),
+                                                   rf"\b(?:{lexicon.longest_first_alternation(_SUBORDINATORS, ignore_case=True)})\b"),
                           re.I)  # only whether it matches counts
 
 
-def _main_reporting_verb(resolver: attribution.Resolver, span) -> lexicon.VerbMatch | None:
-    """The first reporting verb in the main clause with a subject that is not an unnamed commentator.
+def _reporting_evidence(resolver: attribution.Resolver, span,
+                        verbs: list[lexicon.VerbMatch]) -> tuple[lexicon.VerbMatch | None, bool]:
+    """Two clues from one walk over the sentence's reporting verbs (verbs) outside quote marks:
 
-    'Officials said …' and '…, the officials said' count; 'levels that Western
-    governments argue exceed …' (a subordinate clause) and 'Analysts say …' do not."""
+    - the reporting verb: the first in the main clause, with a subject that is not an unnamed commentator.
+      'Officials said …' and '…, the officials said' count; 'levels that Western governments
+      argue exceed …' (a subordinate clause) and 'Analysts say …' do not.
+    - sets terms: 'The agreement calls for Tehran to reduce …', a binding text as the subject
+      of one. No is_verb check here: right after such a noun the word is its verb, though
+      'the agreement calls' looks like a determiner and a noun to that test."""
     text = resolver.text
-    for match in resolver.verbs.within(span.start, span.end):
-        if attribution.inside_quote_marks(text, span.start, match.start()) or not resolver.is_verb(match):
-            continue
-        if not resolver.has_complement(match):
+    reporting: lexicon.VerbMatch | None = None
+    sets_terms = False
+    for match in verbs:
+        if attribution.inside_quote_marks(text, span.start, match.start()):
             continue
         before = text[span.start:match.start()]
-        if resolver.unnamed_voice_cues.any_within(span.start, match.start()) and lexicon.unnamed_voice_pattern().search(before):
-            continue
         if lexicon.is_binding_text_subject(before):
-            continue
-        if attribution.after_prospective(text, span.start, match.start()):
-            continue
-        if _SUBORDINATE.search(before) and not before.rstrip().endswith(","):
-            continue
-        return match
-    return None
+            sets_terms = True  # a text speaks here, not a voice: not reporting
+        elif reporting is None and _reports_in_main_clause(resolver, span.start, match, before):
+            reporting = match
+        if reporting and sets_terms:
+            break
+    return reporting, sets_terms
 
 
-def _sets_terms(resolver: attribution.Resolver, span) -> bool:
-    """'The agreement calls for Tehran to reduce …': a binding text as the subject of a reporting verb.
-
-    No is_verb check: right after such a noun the word is its verb, though 'the
-    agreement calls' looks like a determiner and a noun to that test."""
-    text = resolver.text
-    return any(lexicon.is_binding_text_subject(text[span.start:match.start()])
-               and not attribution.inside_quote_marks(text, span.start, match.start())
-               for match in resolver.verbs.within(span.start, span.end))
+def _reports_in_main_clause(resolver: attribution.Resolver, start: int, match: lexicon.VerbMatch, before: str) -> bool:
+    """Does this reporting verb report, in the main clause, for a subject that is not an unnamed
+    commentator? before: the sentence up to it, from start."""
+    if not resolver.is_verb(match) or not resolver.has_complement(match):
+        return False
+    # Commentators ("analysts say") are rare: their pattern runs only where one of their nouns
+    # occurs, looked for in this phrase alone: few verbs get this far, and finding the nouns
+    # in the whole text once costs more (lower-casing it all, slow in non-ASCII texts).
+    if lexicon.may_contain(before, lexicon.unnamed_voice_words()) and lexicon.unnamed_voice_pattern().search(before):
+        return False
+    if attribution.after_prospective(resolver.text, start, match.start()):
+        return False
+    return not (_SUBORDINATE.search(before) and not before.rstrip().endswith(","))
 
 
 def _dateline_actor(article: Article) -> str | None:
@@ -79,12 +93,15 @@ def _dateline_actor(article: Article) -> str | None:
     return found[0].code if found else None
 
 
-def _home_voice(resolver: attribution.Resolver, span, voice) -> str | None:
-    """'Officials said …', '…, the officials said': an unnamed official speaks for the home state."""
+def _home_voice(resolver: attribution.Resolver, span, voice, verbs: list[lexicon.VerbMatch]) -> str | None:
+    """'Officials said …', '…, the officials said': an unnamed official speaks for the home state.
+
+    verbs: the sentence's reporting verbs."""
     if resolver.home is None or voice.actor or voice.speaker:
         return None
-    for verb in resolver.verbs.within(span.start, span.end):
-        if attribution.unqualified_voice().search(resolver.text[span.start:verb.start()].rstrip()):
+    for verb in verbs:
+        subject = resolver.text[span.start:verb.start()].rstrip()
+        if attribution.may_be_unqualified_voice(subject) and attribution.unqualified_voice().search(subject):
             return resolver.home
     return None
 
@@ -100,7 +117,8 @@ def analyse(article: Article) -> Analysis:
     index, person_mentions = find_people(text, [(s.start, s.end) for s in spans], mentions, dateline_actor)
     quote_spans = attribution.find_quotes(text, paragraphs)
     resolver = attribution.Resolver(text, index, person_mentions, mentions, quote_spans, home=home)
-    voices, sentence_voices = attribution.attribute(resolver, quote_spans, spans)
+    quotes_by_sentence = attribution.overlapping(quote_spans, spans)
+    voices, sentence_voices = attribution.attribute(resolver, quote_spans, spans, quotes_by_sentence)
     quotes = tuple(
         Quote(start=q.start, end=q.end, text=text[q.start:q.end],
               speaker=v.speaker.name if v.speaker else None, actor=v.actor, rule=v.rule)
@@ -110,30 +128,32 @@ def analyse(article: Article) -> Analysis:
     anchor = parse_iso(article.date)
     sentences: list[Sentence] = []
     events: list[Event] = []
-    for number, (span, quotes_in_span) in enumerate(zip(spans, attribution.overlapping(quote_spans, spans))):
+    for number, (span, quotes_in_span) in enumerate(zip(spans, quotes_by_sentence)):
         sentence_mentions = resolver.mentions_within(span.start, span.end)
+        verbs = resolver.verbs.within(span.start, span.end)  # found once for the several tests below
         quoted_chars = sum(min(span.end, quote_spans[n].end) - max(span.start, quote_spans[n].start)
                            for n in quotes_in_span)
         in_quote = quoted_chars >= 0.5 * (span.end - span.start)
         voice = sentence_voices[number]
-        subject = _subject_actor(resolver, span.start, span.end, sentence_mentions)
         speaker = voice.speaker
-        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice)
+        voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice, verbs)
         actor = voice_actor
         if actor is None:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
             doer = attribution.sentence_subject(resolver, span.start, span.end, "subject", known_only=True).speaker
-            actor = (doer.actor if doer else None) or subject
+            actor = doer.actor if doer else None
+            if not actor:  # only now is the rough grammatical subject, a search through the sentence, needed
+                actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
         if actor is None and sentence_mentions:
             actor = sentence_mentions[0].code
         sentence_text = text[span.start:span.end]
-        main_verb = _main_reporting_verb(resolver, span)
+        reporting, sets_terms = _reporting_evidence(resolver, span, verbs)
         evidence = Evidence(
             party_voice=voice_actor is not None,
             person_voice=speaker is not None and speaker.role != JOURNALIST,
-            reporting=main_verb is not None,
-            reported_from=main_verb.end() - span.start if main_verb is not None and (voice_actor or speaker) else None,
-            sets_terms=_sets_terms(resolver, span),
+            reporting=reporting is not None,
+            reported_from=reporting.end() - span.start if reporting is not None and (voice_actor or speaker) else None,
+            sets_terms=sets_terms,
             stance=voice.stance if voice_actor is not None or speaker is not None else None,
             quoted=in_quote,
             article_year=anchor.year if anchor else None,

@@ -26,7 +26,8 @@ from .segment import Span
 
 _OPENING = "\"“"
 _CLOSING = "\"”"
-_QUOTE_MARK = re.compile("[\"“”]")
+_QUOTE_MARKS = "\"“”"
+_QUOTE_MARK = re.compile(f"[{_QUOTE_MARKS}]")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,6 +59,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     News style leaves a quote open at the end of a paragraph when the next
     paragraph goes on with it (and opens with a mark again): such a quote
     is one span across the paragraphs."""
+    marks = _quote_marks(text)
     quotes: list[QuoteSpan] = []
     open_at: int | None = None
     for number, (p_start, p_end) in enumerate(paragraphs):
@@ -68,8 +70,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             else:
                 quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[number - 1][1], open_mark=open_at))
                 open_at = None
-        for mark in _QUOTE_MARK.finditer(text, pos, p_end):  # only the marks, not every character
-            i, ch = mark.start(), mark.group()
+        for i in marks[bisect.bisect_left(marks, pos):bisect.bisect_left(marks, p_end)]:
+            ch = text[i]
             if open_at is None and ch in _OPENING:
                 open_at = i
             elif open_at is not None and ch in _CLOSING:
@@ -77,7 +79,28 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
                 open_at = None
     if open_at is not None and paragraphs:
         quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[-1][1], open_mark=open_at))
-    return [q for q in quotes if len(text[q.start:q.end].split()) >= 4]
+    # At least four words; splitting stops at the fourth rather than splitting the whole quote.
+    return [q for q in quotes if len(text[q.start:q.end].split(None, 3)) >= 4]
+
+
+def _quote_marks(text: str) -> list[int]:
+    """The offsets of the double quotation marks, in order. str.find jumps from one mark to the
+    next; a regex scanning the paragraphs for them tests every character."""
+    offsets = []
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(mark, at + 1)
+    offsets.sort()
+    return offsets
+
+
+def opening_with(openings: str, pattern: str) -> str:
+    """The pattern behind a lookahead for the characters all its matches open with (a regex
+    character class's contents): a search then gives up at once at every other character,
+    where it would have tried each of the pattern's branches."""
+    return f"(?=[{openings}])(?:{pattern})"
 
 
 # ------------------------------------------------------------------ resolving a speaker phrase
@@ -86,7 +109,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
 @cache
 def _follow_up_pattern() -> re.Pattern:
     nouns = lexicon.longest_first_alternation(lexicon.roles()["follow_ups"])
-    return re.compile(r"\b(?P<det>(?i:the|one of the|one)) (?:(?P<adj>[\w.-]+) ){0,2}?(?P<noun>" + nouns + r")s?\b")
+    return re.compile(opening_with("oOtT", r"\b(?P<det>(?i:the|one of the|one)) (?:(?P<adj>[\w.-]+) ){0,2}?"
+                                           r"(?P<noun>" + nouns + r")s?\b"))
 
 
 # Words between a subject and its verb that are not part of the subject: "he also said", "Kim had said".
@@ -110,9 +134,11 @@ def _without_trailing_filler(phrase: str) -> str:
 @cache
 def _name_pattern() -> re.Pattern:
     """A run of capitalised words, optionally after an honorific: 'Mr. Kim', 'Sen. Rob Portman'."""
-    honorifics = "|".join(re.escape(h.rstrip(".")) for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"])
+    honorific_words = [h.rstrip(".") for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"]]
+    honorifics = "|".join(re.escape(h) for h in honorific_words)
+    openings = "A-Z" + "".join(sorted({re.escape(h[0]) for h in honorific_words}))  # an honorific's or a capital
     token = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
-    return re.compile(rf"(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})")
+    return re.compile(opening_with(openings, rf"(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})"))
 
 
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
@@ -129,8 +155,6 @@ class Resolver:
         self.text = text
         self.home = home  # the state unqualified officials speak for: the dateline's, else the outlet's
         self.verbs = lexicon.ReportingVerbs(text)
-        # Commentators ("analysts say") are rare: their pattern runs only where their nouns occur.
-        self.unnamed_voice_cues = lexicon.CuePositions(lexicon.unnamed_voice_words(), text)
         self.index = index
         # A person named inside a quotation is talked about, not talking: "he" never refers to them.
         # Quotes are in text order and do not overlap: only the last one opening before a mention can hold it.
@@ -285,7 +309,10 @@ class Resolver:
                 return None, unnamed[1]
             if named:
                 return named[1], named[1].actor or actor
-        unnamed_role = _unnamed_role_pattern().search(core)
+        # The pattern can only match at the end (or before a final line break): most phrases
+        # end with no role noun, which str.endswith tells far faster than a search.
+        unnamed_role = (_unnamed_role_pattern().search(core)
+                        if core.removesuffix("\n").endswith(_role_endings()) else None)
         if unnamed_role:
             # The role's own actor, named right before it ("U.S. defense officials", "Iran's foreign
             # ministry officials"); in "Iran has attacked ships and U.S. officials have said" or "talks
@@ -404,6 +431,13 @@ def _unnamed_role_pattern() -> re.Pattern:
     return re.compile(r"\b(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")s?$")
 
 
+@cache
+def _role_endings() -> tuple[str, ...]:
+    """The ends of the phrases _unnamed_role_pattern() matches: a role noun, maybe in the plural."""
+    nouns = lexicon.roles()["follow_ups"]
+    return tuple(nouns) + tuple(noun + "s" for noun in nouns)
+
+
 def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
@@ -434,6 +468,25 @@ def unqualified_voice() -> re.Pattern:
                       rf"(?:have\s+|had\s+|has\s+)?$")
 
 
+def may_be_unqualified_voice(phrase: str) -> bool:
+    """Might unqualified_voice() match this phrase, which ends with no whitespace? Then the
+    phrase ends with one of its nouns, or with 'here' or 'there' after one: a test of the
+    end that spares most searches, which try every character."""
+    if phrase.endswith(("here", "there")):
+        return True
+    nouns, longest = _unqualified_voice_nouns()
+    tail = phrase[-longest:]
+    # re.IGNORECASE equates some other letters with ASCII ones ('ſ' with 's'), lower() does not
+    return not tail.isascii() or tail.lower().endswith(nouns)
+
+
+@cache
+def _unqualified_voice_nouns() -> tuple[tuple[str, ...], int]:
+    """unqualified_voice()'s nouns in lower case, and the length of the longest."""
+    nouns = tuple(noun.lower() for noun in lexicon.roles()["unqualified_voices"])
+    return nouns, max(map(len, nouns))
+
+
 @cache
 def _who() -> str:
     """A speaker phrase: up to a dozen words with no clause punctuation, except abbreviation periods."""
@@ -444,12 +497,12 @@ def _who() -> str:
 
 
 @cache
-def _after_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def _after_patterns() -> tuple[tuple[str, int, re.Pattern], ...]:
     """Attributions right after a closing mark, most specific first:
     '," said the minister', '," the minister said', '," Maja Kocijancic, EU spokeswoman, told reporters'.
 
-    Each comes with a word it cannot match without ("" for none), looked for
-    first: trying the pattern costs far more."""
+    Each comes with a string and how many of it the pattern needs ("", 0 for
+    none), counted first: trying the pattern costs far more."""
     verbs = lexicon.reporting_verb_alternation()
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
@@ -458,8 +511,8 @@ def _after_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     # one or two appositives: "Lena Holt, the bloc's spokeswoman, said"; "Rep. Ann Kay, R-Ohio, chair of …, said"
     appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?)(?:,[^,\"“”\n]{{2,90}}?){{1,2}},\s+{filler}(?P<verb>{verbs})\b"
     quoted_as = rf"\s*,?\s*{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
-    return (("quoted", re.compile(quoted_as)), ("", _inverted_pattern()), ("", re.compile(normal)),
-            ("", re.compile(appositive)))
+    return (("quoted", 1, re.compile(quoted_as)), ("", 0, _inverted_pattern()), ("", 0, re.compile(normal)),
+            (",", 2, re.compile(appositive)))  # the commas around the appositive; rare after a quote
 
 
 # How a subject after its verb opens ("said the officials", "said Pope Francis"), unlike
@@ -499,8 +552,8 @@ def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: S
             and len(text[next_sentence.start:next_sentence.end].split()) <= 8):
         starts.append((next_sentence.start, next_sentence.end))
     for start, end in starts:
-        for needed, pattern in _after_patterns():
-            if needed and text.find(needed, start, end) < 0:
+        for needed, times, pattern in _after_patterns():
+            if times and text.count(needed, start, end) < times:
                 continue
             match = pattern.match(text, start, end)
             if not match:
@@ -552,20 +605,33 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     return NOBODY
 
 
+# The contexts of a form that is_verb() reads end where the form starts. A search for a
+# pattern ending in $ tries it at every character of that text; these are written backwards
+# instead, to be matched once at the start of the text spelt backwards: "the news " is
+# " swen eht". (\b is the same either way round.)
+
+
+def _backwards(words: tuple[str, ...]) -> str:
+    """A regex alternation of the words spelt backwards."""
+    return lexicon.longest_first_alternation([w[::-1] for w in words], ignore_case=True)
+
+
 _NOUN_MARKERS = lexicon.grammar()["noun_markers"]
 # A determiner right before the form, or one word before it: "a video report", "the news reports",
 # but also "the official said", where a past form after the noun is its verb.
-_NOUN_CONTEXT = re.compile(rf"\b(?:{lexicon.longest_first_alternation(_NOUN_MARKERS, ignore_case=True)})\s+"
-                           rf"(?:(?P<noun>\w+)\s+)?$", re.I)  # only whether it matches counts, so the words' order does not matter
+_NOUN_CONTEXT = re.compile(rf"\s+(?:(?P<noun>\w+)\s+)?(?:{_backwards(_NOUN_MARKERS)})\b", re.I)
 # A preposition (and maybe one modifier) before a form that could be a plural noun; past
 # forms ("Jim Wright of Texas told") are verbs whatever comes before them.
-_NOUN_PREPOSITIONS = lexicon.grammar()["noun_prepositions"]
-_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_NOUN_PREPOSITIONS)})\s+(?:\w+\s+)?$", re.I)
-_VERB_CONTEXT = re.compile(r"(?:\b(?:i|we|they|you|to|will|would|could|can|may|might|must|should|shall|do|does|"
-                           r"did|not|n't|also|officials|leaders)|\w+s|\w+n't)\W*$", re.I)
+_AFTER_PREPOSITION = re.compile(rf"\s+(?:\w+\s+)?(?:{_backwards(lexicon.grammar()['noun_prepositions'])})\b", re.I)
+# A pronoun, an auxiliary, a plural or a negation before a base form: "they say", "officials claim".
+_VERB_CONTEXT = re.compile(rf"\W*(?:(?:{_backwards(lexicon.grammar()['verb_openers'])})\b|s\w|t'n\w)", re.I)
 _BE_FORMS = lexicon.grammar()["be_forms"]
-_PASSIVE_AUXILIARY = re.compile(rf"\b(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?$", re.I)
-_SKIPPABLE = re.compile(r"(?:,?\s*\b(?:however|meanwhile|also|still|now|then|again|too|\w+ly)\b,?)+\s*$", re.I)
+_PASSIVE_AUXILIARY = re.compile(rf"\s+(?:yl\w+\s+)?(?:{_backwards(_BE_FORMS)})\b", re.I)
+# Adverbs between those words and a base form ("they also say", "officials, however, say"),
+# read forwards; _ENDS_SKIPPABLE, backwards, tells whether the text ends with one.
+_SKIPPABLE_ADVERBS = lexicon.longest_first_alternation(lexicon.grammar()["skippable_adverbs"], ignore_case=True)
+_SKIPPABLE = re.compile(rf"(?:,?\s*\b(?:{_SKIPPABLE_ADVERBS}|\w+ly)\b,?)+\s*$", re.I)
+_ENDS_SKIPPABLE = re.compile(rf"\s*,?\b(?:{_backwards(lexicon.grammar()['skippable_adverbs'])}|yl\w+)\b", re.I)
 
 
 def is_verb(text: str, match: re.Match) -> bool:
@@ -573,32 +639,24 @@ def is_verb(text: str, match: re.Match) -> bool:
     'the claims'). A bare base form needs a plural subject, a pronoun or an auxiliary
     before it; any form right after a determiner is a noun."""
     before = text[max(0, match.start() - 40):match.start()]
-    # The three context patterns need one of their words at the end of one of the last two
-    # words before the form; testing that first spares most of their searches.
-    last_words = tuple(w.lower() for w in before.rsplit(None, 2)[-2:]) if before.isascii() else None
+    backwards = before[::-1]  # for the context patterns, written backwards
     word = match.group(0).split()[0]
     base = lexicon.reporting_verbs()[match.group(0)][0].split()[0]
-    determined = _may_end_a_word(last_words, _NOUN_MARKERS) and _NOUN_CONTEXT.search(before)
+    determined = _NOUN_CONTEXT.match(backwards)
     if determined:
-        noun = determined.group("noun")
+        noun = determined.group("noun")  # spelt backwards
         past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
-        if not (past and noun and not noun.lower().endswith("ly")):
+        if not (past and noun and not noun[::-1].lower().endswith("ly")):
             return False  # but "the ministry said", "the official warned": a noun, then its past-tense verb
-    if (match.group(0).endswith("ed") and _may_end_a_word(last_words, _BE_FORMS)
-            and _PASSIVE_AUXILIARY.search(before)):
+    if match.group(0).endswith("ed") and _PASSIVE_AUXILIARY.match(backwards):
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker
-    if (word in (base, base + "s", base + "es") and _may_end_a_word(last_words, _NOUN_PREPOSITIONS)
-            and _AFTER_PREPOSITION.search(before)):
+    if word in (base, base + "s", base + "es") and _AFTER_PREPOSITION.match(backwards):
         return False  # "an investigation of American claims": a noun
     if word != base:
         return True
-    return bool(_VERB_CONTEXT.search(_SKIPPABLE.sub("", before)))
-
-
-def _may_end_a_word(last_words: tuple[str, ...] | None, ends: tuple[str, ...]) -> bool:
-    """Does one of the last words (lower case; None for text that is not ASCII, where
-    re.IGNORECASE can equate other letters) end with one of these?"""
-    return last_words is None or any(w.endswith(ends) for w in last_words)
+    if _ENDS_SKIPPABLE.match(backwards):
+        backwards = _SKIPPABLE.sub("", before)[::-1]
+    return bool(_VERB_CONTEXT.match(backwards))
 
 
 _COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.'’-]+\s+){0,3}?(?:that\b|[,:\"“])")
@@ -685,7 +743,7 @@ def inside_quote_marks(text: str, start: int, pos: int) -> bool:
     return marks % 2 == 1
 
 
-_CLAUSE_BREAK = re.compile(r"[;:\"“”]|,\s(?:and|but|while|as)\s|\bthat\b")
+_CLAUSE_BREAK = re.compile(opening_with(";:\"“”,t", r"[;:\"“”]|,\s(?:and|but|while|as)\s|\bthat\b"))
 
 
 def _clause_start(text: str, start: int, verb_start: int) -> int:
@@ -696,22 +754,25 @@ def _clause_start(text: str, start: int, verb_start: int) -> int:
     return clause
 
 
-def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]) -> tuple[list[Voice], list[Voice]]:
-    """Voices for every quote and every sentence, worked out in text order.
+def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span],
+              quotes_by_sentence: list[range]) -> tuple[list[Voice], list[Voice]]:
+    """Voices for every quote and every sentence, worked out in text order;
+    quotes_by_sentence is overlapping(quotes, sentences).
 
     Order matters: each speaker found is remembered, so that a later "he" or
     "the minister" refers to the person who spoke last, not merely to the
     last person named."""
+    by_offset = _Sentences(sentences)
     quote_voices: dict[int, Voice] = {}
     sentence_voices: list[Voice] = []
     previous: Voice = NOBODY
     previous_end = -1
     listing: Voice = NOBODY  # the voice of a sentence ending in a colon, for the list items after it
     next_quote = 0  # quotes are in text order: each is attributed with the sentence it opens in
-    for sentence, quotes_in_sentence in zip(sentences, overlapping(quotes, sentences)):
+    for sentence, quotes_in_sentence in zip(sentences, quotes_by_sentence):
         while next_quote < len(quotes) and quotes[next_quote].open_mark < sentence.end:
             quote = quotes[next_quote]
-            voice = _quote_voice(resolver, quote, sentences, previous, previous_end)
+            voice = _quote_voice(resolver, quote, by_offset, previous, previous_end)
             quote_voices[next_quote] = voice
             if voice.rule:
                 resolver.remember(sentence.start, voice.speaker)
@@ -745,15 +806,15 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
 _LIST_ITEM = re.compile(r"(?:--?|[•·*–—])\s")  # a sentence opening with a list marker
 
 
-def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: list[Span], previous: Voice,
+def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: _Sentences, previous: Voice,
                  previous_end: int) -> Voice:
     """The ordered rules for one quote; the first that finds a speaker or an actor wins."""
     text = resolver.text
-    closing = _sentence_at(sentences, quote.end)
-    opening = _sentence_at(sentences, quote.open_mark)
+    closing = sentences.at(quote.end)
+    opening = sentences.at(quote.open_mark)
     voice = NOBODY
     if closing is not None:
-        voice = after_quote(resolver, quote.end, closing, _sentence_after(sentences, closing))
+        voice = after_quote(resolver, quote.end, closing, sentences.after(closing))
     if not voice.rule and opening is not None:
         voice = reported_speech(resolver, opening.start, quote.open_mark)
     if not voice.rule and opening is not None:
@@ -806,13 +867,23 @@ def _follows_closely(text: str, previous_end: int, open_mark: int) -> bool:
     return breaks <= 2 and len(between) < 400
 
 
-def _sentence_after(sentences: list[Span], sentence: Span) -> Span | None:
-    later = [s for s in sentences if s.start >= sentence.end]
-    return later[0] if later else None
+class _Sentences:
+    """Sentence spans found by offset. They are in text order and do not overlap, so their
+    starts and their ends both increase: each quote's sentences are found by bisection."""
 
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
 
-def _sentence_at(sentences: list[Span], offset: int) -> Span | None:
-    for sentence in sentences:
-        if sentence.start <= offset <= sentence.end:
-            return sentence
-    return None
+    def at(self, offset: int) -> Span | None:
+        """The first sentence with the offset in it, its end included."""
+        number = bisect.bisect_left(self._ends, offset)  # the first sentence not ending before it
+        if number < len(self.spans) and self.spans[number].start <= offset:
+            return self.spans[number]
+        return None
+
+    def after(self, sentence: Span) -> Span | None:
+        """The first sentence starting at or after the end of this one."""
+        number = bisect.bisect_left(self._starts, sentence.end)
+        return self.spans[number] if number < len(self.spans) else None
