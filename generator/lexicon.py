@@ -483,31 +483,6 @@ def is_binding_text_subject(phrase: str) -> bool:
     return bool(binding_text_subject().search(phrase))
 
 
-class CuePositions:
-    """Where the words of a slow case-insensitive pattern start in one text, found once with
-    str.find, so that the pattern is searched only in spans that hold one of them."""
-
-    def __init__(self, words: tuple[str, ...], text: str):
-        self._starts: list[int] | None = None  # None: every span may hold a word
-        if not text.isascii() and _IGNORECASE_ODDITIES.search(text):
-            return  # lower() does not mirror re.IGNORECASE here (and 'İ' changes the length)
-        lowered = text.lower()
-        starts = []
-        for word in words:
-            at = lowered.find(word)
-            while at >= 0:
-                starts.append(at)
-                at = lowered.find(word, at + 1)
-        self._starts = sorted(starts)
-
-    def any_within(self, start: int, end: int) -> bool:
-        """Might a word start in text[start:end]?"""
-        if self._starts is None:
-            return True
-        first = bisect.bisect_left(self._starts, start)
-        return first < len(self._starts) and self._starts[first] < end
-
-
 @cache
 def prospective_pattern() -> re.Pattern:
     """'… is expected to ' right before a reporting verb (reporting.yml prospective)."""
@@ -554,7 +529,7 @@ def unnamed_voice_pattern() -> re.Pattern:
 
 @cache
 def unnamed_voice_words() -> tuple[str, ...]:
-    """The unnamed_voice_pattern() nouns in lower case, for may_contain() and CuePositions."""
+    """The unnamed_voice_pattern() nouns in lower case, for may_contain()."""
     return tuple(n.lower() for n in roles()["unnamed_voices"])
 
 
