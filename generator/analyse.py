@@ -118,7 +118,7 @@ def analyse(article: Article) -> Analysis:
     quote_spans = attribution.find_quotes(text, paragraphs)
     resolver = attribution.Resolver(text, index, person_mentions, mentions, quote_spans, home=home)
     quotes_by_sentence = attribution.overlapping(quote_spans, spans)
-    voices, sentence_voices = attribution.attribute(resolver, quote_spans, spans, quotes_by_sentence)
+    voices, sentence_voices, subjects = attribution.attribute(resolver, quote_spans, spans, quotes_by_sentence)
     quotes = tuple(
         Quote(start=q.start, end=q.end, text=text[q.start:q.end],
               speaker=v.speaker.name if v.speaker else None, actor=v.actor, rule=v.rule)
@@ -140,7 +140,8 @@ def analyse(article: Article) -> Analysis:
         actor = voice_actor
         if actor is None:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
-            doer = attribution.sentence_subject(resolver, span.start, span.end, "subject", known_only=True).speaker
+            doer = subjects[number] if speaker is None else attribution.sentence_subject(
+                resolver, span.start, span.end, "subject", known_only=True).speaker
             actor = doer.actor if doer else None
             if not actor:  # only now is the rough grammatical subject, a search through the sentence, needed
                 actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)

@@ -755,9 +755,10 @@ def _clause_start(text: str, start: int, verb_start: int) -> int:
 
 
 def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span],
-              quotes_by_sentence: list[range]) -> tuple[list[Voice], list[Voice]]:
-    """Voices for every quote and every sentence, worked out in text order;
-    quotes_by_sentence is overlapping(quotes, sentences).
+              quotes_by_sentence: list[range]) -> tuple[list[Voice], list[Voice], list[Person | None]]:
+    """Voices for every quote and every sentence, worked out in text order, and for each sentence
+    with no speaker the known person who is its subject, if any; quotes_by_sentence is
+    overlapping(quotes, sentences).
 
     Order matters: each speaker found is remembered, so that a later "he" or
     "the minister" refers to the person who spoke last, not merely to the
@@ -765,6 +766,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
     by_offset = _Sentences(sentences)
     quote_voices: dict[int, Voice] = {}
     sentence_voices: list[Voice] = []
+    subjects: list[Person | None] = []
     previous: Voice = NOBODY
     previous_end = -1
     listing: Voice = NOBODY  # the voice of a sentence ending in a colon, for the list items after it
@@ -786,6 +788,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
                 voice = Voice(speaker=listing.speaker, actor=listing.actor, stance=listing.stance, rule="list")
         else:
             listing = voice if text[sentence.start:sentence.end].endswith(":") else NOBODY
+        subject = None
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
@@ -800,7 +803,8 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             else:
                 resolver.remember_first_person_named(sentence.start, sentence.end)
         sentence_voices.append(voice)
-    return [quote_voices.get(n, NOBODY) for n in range(len(quotes))], sentence_voices
+        subjects.append(subject)
+    return [quote_voices.get(n, NOBODY) for n in range(len(quotes))], sentence_voices, subjects
 
 
 _LIST_ITEM = re.compile(r"(?:--?|[•·*–—])\s")  # a sentence opening with a list marker
