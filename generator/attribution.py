@@ -395,6 +395,7 @@ _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
 _AFTER_PLACE_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+$")
 _APPOSITIVE_PREPOSITIONS = frozenset(lexicon.grammar()["appositive_prepositions"])
 _ROLE_HEADS = frozenset(head.lower() for head in lexicon.roles()["heads"])
+_POSSESSIVE_ENDING = re.compile(r"^['’]s\b")
 
 
 def _is_role_between(gap: str) -> bool:
@@ -403,7 +404,6 @@ def _is_role_between(gap: str) -> bool:
     return 0 < len(words) <= 2 and words[-1] in _ROLE_HEADS
 
 
-_POSSESSIVE_ENDING = re.compile(r"^['’]s\b")
 _INTRODUCTORY_OPENERS = frozenset(lexicon.grammar()["introductory_openers"])
 
 
