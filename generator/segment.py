@@ -114,6 +114,8 @@ def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> li
     wire_capitals = bool(lexicon.wire_capitals_pattern().search(text))
     spans: list[Span] = []
     for number, (p_start, p_end) in enumerate(article_paragraphs):
+        if _is_subheading(text[p_start:p_end]):
+            continue
         start = p_start
         for end in _boundaries(text, p_start, p_end, wire_capitals):
             trimmed = _trim(text, start, end)
@@ -124,6 +126,21 @@ def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> li
         if trimmed:
             spans.append(Span(start=trimmed[0], end=trimmed[1], paragraph=number))
     return spans
+
+
+# A paragraph of a few words that does not end as a sentence ends is a subheading ("Smiles and
+# setbacks", "COMPLYING WITH DEAL"), a picture credit ("REUTERS/Jonathan Ernst") or a caption
+# fragment: page structure, not a sentence of the reporting. List items are sentences.
+_MAX_SUBHEADING_WORDS = 10
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+_CLOSING_MARKS = "\"”’')]"
+_LIST_MARKERS = ("-", "–", "—", "•", "⦁", "*", "·")
+
+
+def _is_subheading(paragraph: str) -> bool:
+    if "\n" in paragraph or len(paragraph.split()) > _MAX_SUBHEADING_WORDS:
+        return False
+    return not paragraph.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_END) and not paragraph.startswith(_LIST_MARKERS)
 
 
 def _boundaries(text: str, start: int, end: int, wire_capitals: bool):

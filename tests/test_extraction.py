@@ -532,3 +532,15 @@ def test_expressing_or_voicing_a_feeling_is_a_position():
             "Morocco has expressed doubts about the new quotas.\n\n"
             "Spanish Foreign Minister Ana Ruiz voiced her support for a longer season.\n")
     assert [(s.section, s.actor) for s in a.sentences[2:]] == [("position", "MAR"), ("position", "ESP")]
+
+
+def test_subheadings_and_picture_credits_are_no_sentences_but_list_items_are():
+    a = run("Spain and Morocco resumed fishing talks in Rabat on Monday.\n\n"
+            "Smiles and setbacks\n\n"
+            "The fleets waited in port.\n\n"
+            "REUTERS/Ana Ortiz\n\n"
+            "The proposals include:\n\n"
+            "• Longer seasons for small boats\n")
+    assert [s.text for s in a.sentences] == [
+        "Spain and Morocco resumed fishing talks in Rabat on Monday.", "The fleets waited in port.",
+        "The proposals include:", "• Longer seasons for small boats"]

@@ -111,7 +111,7 @@ def test_untrusted_article_text_stays_text(project: Path):
           "Hostile <script>alert(1)</script> Markup Test Headline Here\n\n"
           "The minister said <img src=x onerror=alert(2)> and [click](javascript:alert(3)) today.\n"
           "---\n"
-          "{{ config.site_name }} {: onclick=alert(4) } **bold** <a href=\"javascript:alert(5)\">x</a>\n")
+          "{{ config.site_name }} {: onclick=alert(4) } **bold** <a href=\"javascript:alert(5)\">x</a> was posted.\n")
     site = build_site(project)
     for page in site.rglob("*.html"):
         live = LiveMarkup()
