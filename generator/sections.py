@@ -20,6 +20,10 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _YEAR = re.compile(rf"\b(?:in|since|until|by|from|of|during|after|before) (?:(?:early|late|mid-?)\s*)?"
                    rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(1[89]\d\d|20\d\d)\b")
 _MODALS = lexicon.grammar()["modals"]
+# A stated duration ("for 10 years", "for up to five months"): with "will", a term that has been
+# set ("The embargo will stand for five years"), which is news, not a forecast.
+_TERM_DURATION = re.compile(rf"\bfor (?:up to |at least )?(?:\d+|{'|'.join(lexicon.grammar()['number_words'])})"
+                            r"[ -](?:year|month|decade|week)s?\b")
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")  # the year _YEAR needs: a quick search rules most sentences out
 
 
@@ -125,6 +129,8 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
             scores["background"] += 2.0
     if modal_future:
         scores["outlook"] += 0.5
+        if " for " in lowered and _TERM_DURATION.search(lowered):
+            scores["development"] += 1.5
     elif past_tense:
         # "fell short of expectations", "began at a breakthrough summit": outlook words in a
         # sentence about what already happened describe it, they do not look ahead

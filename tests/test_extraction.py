@@ -544,3 +544,12 @@ def test_subheadings_and_picture_credits_are_no_sentences_but_list_items_are():
     assert [s.text for s in a.sentences] == [
         "Spain and Morocco resumed fishing talks in Rabat on Monday.", "The fleets waited in port.",
         "The proposals include:", "• Longer seasons for small boats"]
+
+
+def test_a_future_term_with_a_stated_duration_is_news_not_outlook():
+    a = run("Spain and Morocco signed a fishing treaty in Rabat on Monday.\n\n"
+            "The fleets waited in port for a week.\n\n"
+            "The new quotas will stay in place for ten years.\n\n"
+            "Inspections of the catch will last for up to 5 years.\n\n"
+            "The treaty will probably face challenges in court.\n")
+    assert [s.section for s in a.sentences[2:]] == ["development", "development", "outlook"]
