@@ -19,6 +19,9 @@ _PAST_PERFECT = re.compile(r"\bhad (?:been |long |previously |already )?\w+(?:ed
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _YEAR = re.compile(rf"\b(?:in|since|until|by|from|of|during|after|before) (?:(?:early|late|mid-?)\s*)?"
                    rf"(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(1[89]\d\d|20\d\d)\b")
+# A month named without a day ("in June", "since last August"): news names the days of its own
+# week; a month alone places an event before this news cycle. Only with no year: _YEAR decides those.
+_MONTH_ALONE = re.compile(rf"\b(?:in|since|during) (?:(?:early|late|mid-?|last)\s*)?(?:{_MONTHS})\b(?!\s*\d)")
 _MODALS = lexicon.grammar()["modals"]
 # A stated duration ("for 10 years", "for up to five months"): with "will", a term that has been
 # set ("The embargo will stand for five years"), which is news, not a forecast.
@@ -127,6 +130,8 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
     for year in _YEAR.findall(lowered) if has_year else ():
         if evidence.article_year is None or int(year) < evidence.article_year:
             scores["background"] += 2.0
+    if not has_year and _MONTH_ALONE.search(lowered) and not modal_future:
+        scores["background"] += 1.0
     if modal_future:
         scores["outlook"] += 0.5
         if " for " in lowered and _TERM_DURATION.search(lowered):

@@ -553,3 +553,9 @@ def test_a_future_term_with_a_stated_duration_is_news_not_outlook():
             "Inspections of the catch will last for up to 5 years.\n\n"
             "The treaty will probably face challenges in court.\n")
     assert [s.section for s in a.sentences[2:]] == ["development", "development", "outlook"]
+
+
+def test_a_month_named_without_a_day_places_an_event_before_the_news():
+    a = run("Spain and Morocco signed a fishing treaty in Rabat on Monday.\n\n"
+            "The ministers first discussed quotas at a summit in Tangier in June.\n")
+    assert a.sentences[1].section == "background"
