@@ -282,7 +282,13 @@ class Resolver:
         if inside:
             # "Iran's envoy, Ali Bagheri, said": after an appositive comma the person there is the
             # subject; but in a list ("Le Drian, Angela Merkel and the IAEA said") the first named.
-            listing = "," not in core[:inside[0].start - start] and " and " in core[last_comma:]
+            # ("Le Drian, Angela Merkel and the IAEA", "Sens. Lindsey Graham, R-S.C., and John McCain";
+            # not "Kerry and Lavrov's talks …, with Brahimi calling them")
+            second = inside[1] if len(inside) > 1 else None
+            listing = "," not in core[:inside[0].start - start] and (
+                " and " in core[last_comma:]
+                or second is not None and " and " in self.text[inside[0].end:second.start]
+                and not _POSSESSIVE_MARK.match(self.text, second.end))
             after_comma = [m for m in inside if m.start > start + last_comma]
             chosen = inside[0] if listing else (after_comma or inside)[0]
             person = self._role_holder_after(chosen.end, stop, create) or self.index.get(chosen.person.name) or chosen.person
@@ -395,12 +401,12 @@ _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
 _AFTER_PLACE_PREPOSITION = re.compile(rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)})\s+$")
 _APPOSITIVE_PREPOSITIONS = frozenset(lexicon.grammar()["appositive_prepositions"])
 _ROLE_HEADS = frozenset(head.lower() for head in lexicon.roles()["heads"])
-_POSSESSIVE_ENDING = re.compile(r"^['’]s\b")
+_POSSESSIVE_MARK = re.compile(r"['’]s\b")
 
 
 def _is_role_between(gap: str) -> bool:
     """Is the text between two names a role of the first's ("Putin spokesman ", "Obama's envoy ")?"""
-    words = _POSSESSIVE_ENDING.sub("", gap).lower().split()
+    words = gap[2:].lower().split() if _POSSESSIVE_MARK.match(gap) else gap.lower().split()
     return 0 < len(words) <= 2 and words[-1] in _ROLE_HEADS
 
 
@@ -747,11 +753,18 @@ _CLAUSE_BREAK = re.compile(opening_with(";:\"“”,t", r"[;:\"“”]|,\s(?:and
 
 
 def _clause_start(text: str, start: int, verb_start: int) -> int:
-    """Start of the verb's clause: after the last ';', ':', quote mark or 'that'."""
+    """Start of the verb's clause: after the last ';', ':', quote mark, 'that' or ', and' (or
+    ', but' …) that follows a clause. After names alone ("Sens. Lindsey Graham, R-S.C., and
+    John McCain, R-Ariz., said") ', and' joins subjects: no lower-case word, so no verb, before it."""
     clause = start
     for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
+        if match.group(0).startswith(",") and not _LOWER_CASE_WORD.search(text, clause, match.start()):
+            continue
         clause = match.end()
     return clause
+
+
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span],

@@ -559,3 +559,17 @@ def test_a_month_named_without_a_day_places_an_event_before_the_news():
     a = run("Spain and Morocco signed a fishing treaty in Rabat on Monday.\n\n"
             "The ministers first discussed quotas at a summit in Tangier in June.\n")
     assert a.sentences[1].section == "background"
+
+
+def test_two_senators_named_with_their_states_speak_as_the_first_named():
+    a = run("The Senate debated the fishing treaty on Monday.\n\n"
+            "Sens. Ann Kowalski, R-Ohio, and Tom Reyes, D-Texas, said in a joint statement that the treaty "
+            "“will hurt American fishermen for years to come.”\n")
+    assert len(a.sentences) == 2
+    assert [q.speaker for q in a.quotes] == ["Ann Kowalski"]
+
+
+def test_two_people_owning_a_noun_are_no_list_of_speakers():
+    a = run("Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi in Rabat.\n\n"
+            "Ruiz and Idrissi's talks lifted the mood, with UN envoy Karl Brandt calling them “a real step forward for both.”\n")
+    assert [q.speaker for q in a.quotes] == ["Karl Brandt"]
