@@ -665,7 +665,10 @@ def is_verb(text: str, match: re.Match) -> bool:
     return bool(_VERB_CONTEXT.match(backwards))
 
 
-_COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.'’-]+\s+){0,3}?(?:that\b|[,:\"“])")
+# After a verb that needs one: 'that', or a quotation or colon after a few words ("called the talks
+# about Syria's chemical weapons “constructive”"), or a comma after up to three ("added, …").
+_COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.'’-]+\s+){0,3}?(?:that\b|[,:\"“])"
+                         r"|(?:[\w.'’-]+\s+){4,7}?[:\"“])")
 
 
 def has_complement(text: str, match: re.Match) -> bool:

@@ -573,3 +573,11 @@ def test_two_people_owning_a_noun_are_no_list_of_speakers():
     a = run("Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi in Rabat.\n\n"
             "Ruiz and Idrissi's talks lifted the mood, with UN envoy Karl Brandt calling them “a real step forward for both.”\n")
     assert [q.speaker for q in a.quotes] == ["Karl Brandt"]
+
+
+def test_a_quoted_description_several_words_after_the_verb_is_the_speakers():
+    a = run("Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi in Rabat on Monday.\n\n"
+            "“We want a fair share of the catch,” Idrissi said.\n\n"
+            "Ruiz called the talks about next year's fishing quotas “constructive and very useful.”\n")
+    assert [q.speaker for q in a.quotes] == ["Omar Idrissi", "Ana Ruiz"]
+    assert (a.sentences[2].section, a.sentences[2].actor) == ("position", "ESP")
