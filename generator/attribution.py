@@ -757,14 +757,20 @@ _CLAUSE_BREAK = re.compile(opening_with(";:\"“”,t", r"[;:\"“”]|,\s(?:and
 
 def _clause_start(text: str, start: int, verb_start: int) -> int:
     """Start of the verb's clause: after the last ';', ':', quote mark, 'that' or ', and' (or
-    ', but' …) that follows a clause. After names alone ("Sens. Lindsey Graham, R-S.C., and
-    John McCain, R-Ariz., said") ', and' joins subjects: no lower-case word, so no verb, before it."""
+    ', but' …) that follows a clause and opens one with a subject. After names alone ("Sens.
+    Lindsey Graham, R-S.C., and John McCain, R-Ariz., said") ', and' joins subjects: no
+    lower-case word, so no verb, before it."""
     clause = start
     for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
-        if match.group(0).startswith(",") and not _LOWER_CASE_WORD.search(text, clause, match.start()):
-            continue
+        if match.group(0).startswith(",") and (
+                not _LOWER_CASE_WORD.search(text, clause, match.start())
+                or _NO_SUBJECT.fullmatch(text, match.end(), verb_start)):
+            continue  # "Weinberger declined to discuss specifics, but said …": the verb shares the subject
         clause = match.end()
     return clause
+
+
+_NO_SUBJECT = re.compile(r"\s*(?:(?:also|then|later|\w+ly)\s+)?")
 
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")

@@ -581,3 +581,10 @@ def test_a_quoted_description_several_words_after_the_verb_is_the_speakers():
             "Ruiz called the talks about next year's fishing quotas “constructive and very useful.”\n")
     assert [q.speaker for q in a.quotes] == ["Omar Idrissi", "Ana Ruiz"]
     assert (a.sentences[2].section, a.sentences[2].actor) == ("position", "ESP")
+
+
+def test_a_reporting_verb_after_but_shares_the_subject_before_it():
+    a = run("Fishing talks resumed in Rabat on Monday.\n\n"
+            "The fleets waited in port for a week.\n\n"
+            "Spanish Foreign Minister Ana Ruiz on Sunday declined to discuss details, but said Spain would protect its fleet.\n")
+    assert (a.sentences[2].section, a.sentences[2].speaker) == ("position", "Ana Ruiz")
