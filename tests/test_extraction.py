@@ -588,3 +588,12 @@ def test_a_reporting_verb_after_but_shares_the_subject_before_it():
             "The fleets waited in port for a week.\n\n"
             "Spanish Foreign Minister Ana Ruiz on Sunday declined to discuss details, but said Spain would protect its fleet.\n")
     assert (a.sentences[2].section, a.sentences[2].speaker) == ("position", "Ana Ruiz")
+
+
+def test_doubting_is_a_concern_and_a_doubt_is_a_noun():
+    a = run("Fishing talks resumed in Rabat on Monday.\n\n"
+            "Spanish Foreign Minister Ana Ruiz met her Moroccan counterpart.\n\n"
+            "In addition, she doubted Morocco could meet the conditions of the treaty.\n\n"
+            "There is little doubt about the outcome, economists agree.\n")
+    assert (a.sentences[2].section, a.sentences[2].stance, a.sentences[2].actor) == ("position", "concern", "ESP")
+    assert a.sentences[3].stance != "concern"
