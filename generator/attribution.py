@@ -808,8 +808,14 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             if not voice.rule and listing.rule:
                 # "Kerry also said the deal:" then "-- Allows Iran to enrich …": the list is his
                 voice = Voice(speaker=listing.speaker, actor=listing.actor, stance=listing.stance, rule="list")
+        elif text[sentence.start:sentence.end].endswith(":"):
+            earlier = sentence_voices[-1] if sentence_voices else NOBODY
+            if not voice.rule and earlier.rule and _BACK_REFERENCE.match(text, sentence.start, sentence.end):
+                # "He cited weaknesses in the deal. Those include:" then a list: still his
+                voice = Voice(speaker=earlier.speaker, actor=earlier.actor, stance=earlier.stance, rule="list")
+            listing = voice
         else:
-            listing = voice if text[sentence.start:sentence.end].endswith(":") else NOBODY
+            listing = NOBODY
         subject = None
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
@@ -829,6 +835,8 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
     return [quote_voices.get(n, NOBODY) for n in range(len(quotes))], sentence_voices, subjects
 
 
+# A sentence opening with a word that points back ("Those include:", "They are:").
+_BACK_REFERENCE = re.compile(rf"(?i:{'|'.join(lexicon.grammar()['back_references'])})\b")
 _LIST_ITEM = re.compile(r"(?:--?|[•·*–—])\s")  # a sentence opening with a list marker
 
 

@@ -597,3 +597,12 @@ def test_doubting_is_a_concern_and_a_doubt_is_a_noun():
             "There is little doubt about the outcome, economists agree.\n")
     assert (a.sentences[2].section, a.sentences[2].stance, a.sentences[2].actor) == ("position", "concern", "ESP")
     assert a.sentences[3].stance != "concern"
+
+
+def test_citing_is_reporting_and_a_list_introduced_by_those_is_the_earlier_speakers():
+    a = run("Fishing talks resumed in Rabat on Monday.\n\n"
+            "Spanish Foreign Minister Ana Ruiz cited weaknesses in the treaty that Moroccan officials have acknowledged.\n\n"
+            "Those include:\n\n"
+            "• Limiting the catch of small boats.\n\n"
+            "• Ending checks in Moroccan ports.\n")
+    assert [(s.section, s.actor) for s in a.sentences[1:]] == [("position", "ESP")] * 4
