@@ -19,11 +19,13 @@ _AUXILIARY_OR_PAST = re.compile(rf"\b(?:{lexicon.longest_first_alternation(lexic
 
 def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mentions: list[Mention],
                    verbs: list[lexicon.VerbMatch]) -> str | None:
-    """The first actor named before the first verb: a rough grammatical subject.
+    """The first actor named after any introductory phrase and before the first verb: a rough
+    grammatical subject.
 
     verbs: the reporting verbs in text[start:end]."""
     if not mentions:
         return None
+    start = attribution.after_introduction(resolver.text, start, end)
     verb = _AUXILIARY_OR_PAST.search(resolver.text, start, end)
     limit = verb.start() if verb else min(end, start + 60)
     for reporting in verbs:

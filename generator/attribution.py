@@ -414,14 +414,21 @@ _INTRODUCTORY_OPENERS = frozenset(lexicon.grammar()["introductory_openers"])
 
 
 def _introductory_phrase_length(subject: str) -> int:
-    """Length of the introductory phrase opening a subject ("In an interview with Russian
-    television, he …", "Speaking to reporters, Kerry …") up to its comma, else 0. The first comma:
-    after it come the subject's own ("On Friday, Sen. John Cornyn, R-Texas, wrote")."""
-    first = subject.split(None, 1)[0] if subject.strip() else ""
-    if first.lower() not in _INTRODUCTORY_OPENERS and not (first[:1].isupper() and first.endswith("ing")):
-        return 0
-    comma = subject.find(",")
-    return len(subject) - len(subject[comma + 1:].lstrip()) if comma > 0 else 0
+    """Length of the introductory phrases opening a subject ("In an interview with Russian
+    television, he …", "Speaking to reporters, Kerry …", "At the same time, and as strikes
+    loomed, Moscow …") up to the comma that ends them, else 0. Each phrase ends at its first
+    comma: after it come the subject's own ("On Friday, Sen. John Cornyn, R-Texas, wrote")."""
+    length = 0
+    while True:
+        rest = subject[length:]
+        words = rest.split(None, 2)
+        if words and words[0].lower() in ("and", "but") and len(words) > 1:
+            words = words[1:]  # "…, and as the threat loomed, …": one more phrase
+        first = words[0] if words else ""
+        comma = rest.find(",")
+        if comma <= 0 or first.lower() not in _INTRODUCTORY_OPENERS and not (first[:1].isupper() and first.endswith("ing")):
+            return length
+        length += len(rest) - len(rest[comma + 1:].lstrip())
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
@@ -691,6 +698,16 @@ _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
 _RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")
 
 
+def after_introduction(text: str, start: int, end: int) -> int:
+    """Where the subject of the sentence text[start:end] starts: after its introductory phrases
+    when a name or a pronoun follows them ("In a press conference after the talks broke down,
+    Trump remained …": the phrase's "talks broke" is no subject and verb of the sentence)."""
+    introduction = _introductory_phrase_length(text[start:end])
+    if introduction and _NAME_OR_PRONOUN.match(text, start + introduction):
+        return start + introduction
+    return start
+
+
 def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, *, known_only: bool = False) -> Voice:
     """The person who opens the sentence, for quotes introduced without a reporting verb
     ('Khamenei appeared skeptical: "..."', 'He likened the move to ... "...").
@@ -698,11 +715,7 @@ def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, 
     Only a person counts: an actor alone is too weak a clue for a direct quote.
     With known_only, a capitalised word is not taken for a new person ('As
     Istanbul prepares …'): only people the article already introduced count."""
-    introduction = _introductory_phrase_length(resolver.text[start:open_mark])
-    if introduction and _NAME_OR_PRONOUN.match(resolver.text, start + introduction):
-        # "In a press conference after the talks broke down, Trump remained …": the subject
-        # follows the phrase (its "talks broke" is no subject and verb of the sentence)
-        start += introduction
+    start = after_introduction(resolver.text, start, open_mark)
     pronoun = _PRONOUN_SUBJECT.match(resolver.text, start, open_mark)
     verb = _SUBJECT_END.search(resolver.text, start, open_mark)
     if not verb or _PASSIVE.match(resolver.text, verb.start(), open_mark):

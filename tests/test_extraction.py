@@ -606,3 +606,9 @@ def test_citing_is_reporting_and_a_list_introduced_by_those_is_the_earlier_speak
             "• Limiting the catch of small boats.\n\n"
             "• Ending checks in Moroccan ports.\n")
     assert [(s.section, s.actor) for s in a.sentences[1:]] == [("position", "ESP")] * 4
+
+
+def test_two_introductory_phrases_before_a_state_as_subject():
+    a = run("Fishing talks resumed in Rabat on Monday.\n\n"
+            "At the same time, and as the threat of Spanish sanctions grew, Rabat raised its offer on quotas.\n")
+    assert a.sentences[1].actor == "MAR"
