@@ -74,6 +74,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             ch = text[i]
             if open_at is None and ch in _OPENING:
                 open_at = i
+            elif open_at is not None and _reopens(text, i):
+                # '"… he would walk away. "The American people …"': the closing mark was left out
+                quotes.append(QuoteSpan(start=open_at + 1, end=len(text[:i].rstrip()), open_mark=open_at))
+                open_at = i
             elif open_at is not None and ch in _CLOSING:
                 quotes.append(QuoteSpan(start=open_at + 1, end=i, open_mark=open_at))
                 open_at = None
@@ -81,6 +85,14 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
         quotes.append(QuoteSpan(start=open_at + 1, end=paragraphs[-1][1], open_mark=open_at))
     # At least four words; splitting stops at the fourth rather than splitting the whole quote.
     return [q for q in quotes if len(text[q.start:q.end].split(None, 3)) >= 4]
+
+
+def _reopens(text: str, mark: int) -> bool:
+    """Does this mark, inside an open quote, open another? It does when it stands between a
+    sentence's end and a new sentence ('walk away. "The American …'): a closing mark follows
+    the sentence's punctuation directly."""
+    return (text[mark] in _OPENING and 2 <= mark < len(text) - 1 and text[mark - 1] == " "
+            and text[mark - 2] in ".!?" and text[mark + 1].isupper())
 
 
 def _quote_marks(text: str) -> list[int]:

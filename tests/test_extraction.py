@@ -612,3 +612,14 @@ def test_two_introductory_phrases_before_a_state_as_subject():
     a = run("Fishing talks resumed in Rabat on Monday.\n\n"
             "At the same time, and as the threat of Spanish sanctions grew, Rabat raised its offer on quotas.\n")
     assert a.sentences[1].actor == "MAR"
+
+
+def test_a_quote_whose_closing_mark_was_left_out_ends_where_the_next_one_opens():
+    a = run("Fishing talks resumed in Rabat on Monday.\n\n"
+            "In a written statement, Spanish Foreign Minister Ana Ruiz said:\n\n"
+            "\"Morocco promised to open its ports to our fleet. It did not keep that promise. "
+            "\"Our fishermen were counting on the treaty to save their season.\"\n")
+    assert [q.text for q in a.quotes] == [
+        "Morocco promised to open its ports to our fleet. It did not keep that promise.",
+        "Our fishermen were counting on the treaty to save their season."]
+    assert [q.speaker for q in a.quotes] == ["Ana Ruiz", "Ana Ruiz"]
