@@ -23,6 +23,8 @@ _YEAR = re.compile(rf"\b(?:in|since|until|by|from|of|during|after|before) (?:(?:
 # week; a month alone places an event before this news cycle. Only with no year: _YEAR decides those.
 _MONTH_ALONE = re.compile(rf"\b(?:in|since|during) (?:(?:early|late|mid-?|last)\s*)?(?:{_MONTHS})\b(?!\s*\d)")
 _MODALS = lexicon.grammar()["modals"]
+# A subordinate clause opening a few words before: "who had been", "when two Americans had returned".
+_SUBORDINATE_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.grammar()['subordinators'])})\b(?:\s+\S+){{0,3}}\s+$")
 # A stated duration ("for 10 years", "for up to five months"): with "will", a term that has been
 # set ("The embargo will stand for five years"), which is news, not a forecast.
 _TERM_DURATION = re.compile(rf"\bfor (?:up to |at least )?(?:\d+|{'|'.join(lexicon.grammar()['number_words'])})"
@@ -121,9 +123,11 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
             and (voice_noun or not opening.isascii() and lexicon.may_contain(opening, lexicon.unnamed_voice_words()))
             and lexicon.unnamed_voice_pattern().search(opening)):
         scores["position"] -= 2.0
-    if not evidence.reporting and "had " in lowered and _PAST_PERFECT.search(lowered):
+    perfect = not evidence.reporting and "had " in lowered and _PAST_PERFECT.search(lowered)
+    if perfect and not _SUBORDINATE_BEFORE.search(lowered, max(0, perfect.start() - 40), perfect.start()):
         # after a reporting verb the past perfect is only backshift ("Lavrov said Russia had
-        # promoted a solution"): the sentence reports a stance, not earlier history
+        # promoted a solution"): the sentence reports a stance, not earlier history; nor does it
+        # make the news of the main clause history in "Cubans who had been convicted … were sent home"
         scores["background"] += 1.5
     # A year starts with 1 or 2: two one-character `in` tests are far quicker than any regex search.
     has_year = ("1" in lowered or "2" in lowered) and _YEAR_DIGITS.search(lowered)

@@ -623,3 +623,14 @@ def test_a_quote_whose_closing_mark_was_left_out_ends_where_the_next_one_opens()
         "Morocco promised to open its ports to our fleet. It did not keep that promise.",
         "Our fishermen were counting on the treaty to save their season."]
     assert [q.speaker for q in a.quotes] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_the_past_perfect_of_a_subordinate_clause_does_not_make_the_news_history():
+    a = run("Spain and Morocco signed a fishing treaty in Rabat on Monday.\n\n"
+            "The treaty was finalized when two trawlers had returned to port.\n\n"
+            "Morocco had seized the trawlers in a dispute over quotas.\n\n"
+            "The fleets stayed in port.\n\n"
+            "Prices of sardines rose.\n\n"
+            "Markets in Cadiz were quiet.\n\n"
+            "Buyers waited.\n")
+    assert [s.section for s in a.sentences[1:3]] == ["development", "background"]
