@@ -253,7 +253,7 @@ def _title(text: str, header: _Header) -> _Header:
         return header
     # the headline's own paragraph, or a line of its own with the byline or the date under it
     next_blank = (text[end:end + 2] == "\n\n" or end == len(text)
-                  or _BYLINE.match(text, end + 1) is not None or _date_line(text, _Header(pos=end + 1)).date is not None)
+                  or _byline_at(text, end + 1) is not None or _date_line(text, _Header(pos=end + 1)).date is not None)
     if (next_blank and 3 <= len(words) <= 30 and _is_title_case(words)
             and not stripped.endswith((".", ":", ",", ";"))):
         return header.but(pos=end, title=stripped)
@@ -275,8 +275,18 @@ def _title(text: str, header: _Header) -> _Header:
 _BYLINE = re.compile(r"[ \t]*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, (?P<outlet>[^\n]+))?[ \t]*\n")
 
 
+def _byline_at(text: str, pos: int) -> re.Match | None:
+    """A byline line at pos: "By Jane Doe" or "By Jane Doe, Associated Press"; not a sentence that
+    opens with "By" ("By Monday, the talks had collapsed.")."""
+    match = _BYLINE.match(text, pos)
+    if match and match.group("outlet") and not lexicon.outlet_name(match.group("outlet")) \
+            and match.group("outlet").rstrip().endswith((".", "!", "?")):
+        return None
+    return match
+
+
 def _byline(text: str, header: _Header) -> _Header:
-    match = _BYLINE.match(text, header.pos)
+    match = _byline_at(text, header.pos)
     if not match:
         return header
     outlet = lexicon.outlet_name(match.group("outlet") or "")

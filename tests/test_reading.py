@@ -151,3 +151,10 @@ def test_a_headline_with_the_byline_right_under_it():
 def test_a_dateline_gives_the_date_only_with_its_year_and_names_more_agencies(dateline, date, source):
     article = parse_article(f"{dateline}Spain and Morocco failed to agree on quotas.\n", path="f.txt")
     assert (article.date, article.source) == (date, source)
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    article = parse_article("Fishing talks stall in Rabat\n\nBy Monday, the talks had collapsed.\n\nSpain blamed Morocco.\n",
+                            path="g.txt")
+    assert article.title == "Fishing talks stall in Rabat"
+    assert body(article).startswith("By Monday, the talks had collapsed.")
