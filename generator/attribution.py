@@ -542,7 +542,7 @@ def _after_patterns() -> tuple[tuple[str, int, re.Pattern], ...]:
 
 # How a subject after its verb opens ("said the officials", "said Pope Francis"), unlike
 # an object or an infinitive ("refused to assign blame"). The verb is not lower-cased here.
-_SUBJECT_OPENING = re.compile(r"(?:the|a|an|one|some|several|two|three)\s|[A-Z]")
+_SUBJECT_OPENING = re.compile(rf"(?:{'|'.join(lexicon.grammar()['subject_determiners'])})\s|[A-Z]")
 
 
 @cache

@@ -22,7 +22,7 @@ from .actors import Mention, find_mentions
 from .model import Person
 
 # A capitalised word, which may have one more capital inside ("McKeon", "DeSantis", "O'Brien").
-_NAME_TOKEN = (r"(?:(?:al|el|bin|ibn|abu|de|da|di|van|von|der|le|la)[- ])?"
+_NAME_TOKEN = (rf"(?:(?:{'|'.join(lexicon.roles()['name_particles'])})[- ])?"
                r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)")
 _NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
 # Every character _NAME can match (keep the two in step): the appositive search relies on it.
