@@ -272,7 +272,11 @@ def _title(text: str, header: _Header) -> _Header:
     return header
 
 
-_BYLINE = re.compile(r"[ \t]*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:, (?P<outlet>[^\n]+))?[ \t]*\n")
+# "By Jane Doe", "By Lorne Cook and Samuel Petrequin", "By Ann Lee, Tom Wu and Jo Park",
+# "By Jane Doe, Associated Press": names, then maybe an affiliation after a comma.
+_BYLINE_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+_BYLINE = re.compile(rf"[ \t]*By {_BYLINE_NAME}(?:, {_BYLINE_NAME}(?=,? and ))*(?:,? and {_BYLINE_NAME})?"
+                     r"(?:, (?P<outlet>[^\n]+))?[ \t]*\n")
 
 
 def _byline_at(text: str, pos: int) -> re.Match | None:

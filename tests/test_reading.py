@@ -158,3 +158,14 @@ def test_a_sentence_opening_with_by_is_no_byline():
                             path="g.txt")
     assert article.title == "Fishing talks stall in Rabat"
     assert body(article).startswith("By Monday, the talks had collapsed.")
+
+
+@pytest.mark.parametrize("byline, source", [
+    ("By Lorne Cook and Samuel Petrequin", None), ("By Ann Lee, Tom Wu and Jo Park", None),
+    ("By Jane Doe and John Roe, Reuters", "Reuters"), ("By Jane Doe, Associated Press", "Associated Press"),
+])
+def test_bylines_of_several_reporters_and_the_date_line_under_them(byline, source):
+    article = parse_article(f"Fishing talks stall in Rabat\n\n{byline}\nJune 2, 2017 at 4:12 p.m. EDT\n\n"
+                            "Spain and Morocco failed to agree.\n", path="h.txt")
+    assert (article.title, article.date, article.source) == ("Fishing talks stall in Rabat", "2017-06-02", source)
+    assert body(article).startswith("Spain and Morocco")
