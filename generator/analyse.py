@@ -87,6 +87,26 @@ def _reports_in_main_clause(resolver: attribution.Resolver, start: int, match: l
     return not (_SUBORDINATE.search(before) and not before.rstrip().endswith(","))
 
 
+_COMMENTATOR_SUBJECT_LENGTH = 60  # characters: the sentences's opening, as sections.score reads it
+
+
+def _commentators_speak(resolver: attribution.Resolver, span, verbs: list[lexicon.VerbMatch]) -> bool:
+    """Does the sentence open with an unnamed voice that is no party as the subject of a reporting
+    verb ("Analysts said the US exit could …", "Critics of the deal in Tehran said …")? Then the
+    states it names are not its actor. Not at the end: in "The Japanese government has little
+    to offer, trade analysts said" the stance described is Japan's."""
+    text = resolver.text
+    for verb in verbs:
+        if verb.start() - span.start > _COMMENTATOR_SUBJECT_LENGTH:
+            break
+        before = text[span.start:verb.start()]
+        if (not attribution.inside_quote_marks(text, span.start, verb.start())
+                and lexicon.may_contain(before, lexicon.unnamed_voice_words())
+                and lexicon.unnamed_voice_pattern().search(before)):
+            return True
+    return False
+
+
 def _dateline_actor(article: Article) -> str | None:
     if not article.dateline:
         return None
@@ -140,14 +160,15 @@ def analyse(article: Article) -> Analysis:
         speaker = voice.speaker
         voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice, verbs)
         actor = voice_actor
-        if actor is None:
+        commentators = actor is None and _commentators_speak(resolver, span, verbs)
+        if actor is None and not commentators:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
             doer = subjects[number] if speaker is None else attribution.sentence_subject(
                 resolver, span.start, span.end, "subject", known_only=True).speaker
             actor = doer.actor if doer else None
             if not actor:  # only now is the rough grammatical subject, a search through the sentence, needed
                 actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
-        if actor is None and sentence_mentions:
+        if actor is None and sentence_mentions and not commentators:
             actor = sentence_mentions[0].code
         sentence_text = text[span.start:span.end]
         reporting, sets_terms = _reporting_evidence(resolver, span, verbs)

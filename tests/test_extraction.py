@@ -634,3 +634,11 @@ def test_the_past_perfect_of_a_subordinate_clause_does_not_make_the_news_history
             "Markets in Cadiz were quiet.\n\n"
             "Buyers waited.\n")
     assert [s.section for s in a.sentences[1:3]] == ["development", "background"]
+
+
+def test_commentators_opening_a_sentence_give_it_no_state_but_a_stance_they_describe_keeps_its_own():
+    a = run("Fishing talks resumed in Rabat on Monday.\n\n"
+            "Analysts said the Spanish walkout could embolden other fleets.\n\n"
+            "The Moroccan government has little new to offer on quotas, trade analysts said.\n")
+    assert a.sentences[1].actor is None
+    assert a.sentences[2].actor == "MAR"
