@@ -92,7 +92,8 @@ _COMMENTATOR_SUBJECT_LENGTH = 60  # characters: the sentences's opening, as sect
 
 def _commentators_speak(resolver: attribution.Resolver, span, verbs: list[lexicon.VerbMatch]) -> bool:
     """Does the sentence open with an unnamed voice that is no party as the subject of a reporting
-    verb ("Analysts said the US exit could …", "Critics of the deal in Tehran said …")? Then the
+    verb ("Analysts said the US exit could …", "Critics of the deal in Tehran said …", "European
+    diplomats said …")? Then the
     states it names are not its actor. Not at the end: in "The Japanese government has little
     to offer, trade analysts said" the stance described is Japan's."""
     text = resolver.text
@@ -100,11 +101,22 @@ def _commentators_speak(resolver: attribution.Resolver, span, verbs: list[lexico
         if verb.start() - span.start > _COMMENTATOR_SUBJECT_LENGTH:
             break
         before = text[span.start:verb.start()]
-        if (not attribution.inside_quote_marks(text, span.start, verb.start())
-                and lexicon.may_contain(before, lexicon.unnamed_voice_words())
-                and lexicon.unnamed_voice_pattern().search(before)):
+        if attribution.inside_quote_marks(text, span.start, verb.start()):
+            continue
+        if lexicon.may_contain(before, lexicon.unnamed_voice_words()) and lexicon.unnamed_voice_pattern().search(before):
+            return True
+        # "European diplomats said", "Western officials said": officials of no state the gazetteer knows
+        partyless = _PARTYLESS_OFFICIALS.match(before)
+        if partyless and not resolver.mentions_within(span.start + partyless.start("modifier"),
+                                                      span.start + partyless.end("modifier")):
             return True
     return False
+
+
+_PARTYLESS_OFFICIALS = re.compile(
+    rf"(?i:(?:{'|'.join(lexicon.grammar()['subject_determiners'])})\s+)?"
+    rf"(?!(?i:{'|'.join(lexicon.grammar()['noun_markers'])})\s)(?P<modifier>[A-Z][a-z]+)\s+"
+    rf"(?:{lexicon.longest_first_alternation(lexicon.roles()['follow_ups'])})s?\s+$")
 
 
 def _dateline_actor(article: Article) -> str | None:

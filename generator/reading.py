@@ -96,8 +96,10 @@ def parse_article(text: str, *, path: str) -> Article:
     header = _skip_blank(text, _title(text, header))
     header = _skip_blank(text, _byline(text, header))
     header = _date_line(text, header)
+    lead = header.pos
     header = _dateline(text, header)
     header = _skip_blank(text, _lead_furniture(text, header))
+    header = _lead_date(text, header, lead)
     body_end, signature_source = _signature(text, header.pos)
     clutter = tuple(_clutter_spans(text, header.pos, body_end))
     source = header.source or signature_source or _footer_source(text, header.pos)
@@ -342,6 +344,19 @@ def _lead_furniture(text: str, header: _Header) -> _Header:
             break
         pos = paragraph.end()
     return header.but(pos=pos)
+
+
+def _lead_date(text: str, header: _Header, lead: int) -> _Header:
+    """The date of a date line among the first paragraphs after the headline, when the header gave
+    none ("Patrick Wintour Diplomatic editor" / "Mon 23 Nov 2020 18.01 GMT"). The line itself is
+    no sentence: it does not end as one."""
+    if header.date:
+        return header
+    for _, paragraph in zip(range(_LEAD_PARAGRAPHS), _PARAGRAPH.finditer(text, lead)):
+        dated = _date_line(text, _Header(pos=paragraph.start()))
+        if dated.date:
+            return header.but(date=dated.date)
+    return header
 
 
 def _looks_like_dateline(line: str) -> bool:

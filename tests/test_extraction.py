@@ -642,3 +642,10 @@ def test_commentators_opening_a_sentence_give_it_no_state_but_a_stance_they_desc
             "The Moroccan government has little new to offer on quotas, trade analysts said.\n")
     assert a.sentences[1].actor is None
     assert a.sentences[2].actor == "MAR"
+
+
+def test_officials_of_no_state_the_gazetteer_knows_give_no_state():
+    a = run("Fishing talks resumed in Rabat on Monday.\n\n"
+            "European diplomats said the talks could collapse if Morocco did not show flexibility.\n\n"
+            "Moroccan officials said the talks could collapse if Spain did not show flexibility.\n")
+    assert [s.actor for s in a.sentences[1:]] == [None, "MAR"]

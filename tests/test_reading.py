@@ -169,3 +169,9 @@ def test_bylines_of_several_reporters_and_the_date_line_under_them(byline, sourc
                             "Spain and Morocco failed to agree.\n", path="h.txt")
     assert (article.title, article.date, article.source) == ("Fishing talks stall in Rabat", "2017-06-02", source)
     assert body(article).startswith("Spain and Morocco")
+
+
+def test_a_date_line_after_a_byline_without_by_still_dates_the_article():
+    article = parse_article("Fishing talks stall in Rabat\n\nAna Ortiz Diplomatic editor\nMon 23 Nov 2020 18.01 GMT\n\n"
+                            "Spain and Morocco failed to agree on quotas on Monday.\n", path="i.txt")
+    assert article.date == "2020-11-23"
