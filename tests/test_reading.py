@@ -175,3 +175,9 @@ def test_a_date_line_after_a_byline_without_by_still_dates_the_article():
     article = parse_article("Fishing talks stall in Rabat\n\nAna Ortiz Diplomatic editor\nMon 23 Nov 2020 18.01 GMT\n\n"
                             "Spain and Morocco failed to agree on quotas on Monday.\n", path="i.txt")
     assert article.date == "2020-11-23"
+
+
+def test_a_source_line_at_the_foot_names_the_outlet():
+    article = parse_article("Fishing talks stall in Rabat\n\nSpain and Morocco failed to agree on quotas on Monday.\n\n"
+                            "Source: Al Jazeera and news agencies\n", path="j.txt")
+    assert article.source == "Al Jazeera"
