@@ -624,10 +624,37 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         relative = _RELATIVE_CLAUSE.search(text, start, verb.start())
         if relative:  # "Mr. Kerry, who led the U.S. team, called ...": the subject is before the clause
             subject_end = relative.start()
-        speaker, actor = resolver.resolve(_clause_start(text, start, subject_end), subject_end)
+        clause = _clause_start(text, start, subject_end)
+        opener = _subordinate_clause_subject(resolver, start, clause, subject_end)
+        if opener is not None:
+            return Voice(speaker=opener, actor=opener.actor, stance=stance, rule=rule)
+        speaker, actor = resolver.resolve(clause, subject_end)
         if speaker or actor:
             return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
     return NOBODY
+
+
+def _subordinate_clause_subject(resolver: Resolver, start: int, clause: int, subject_end: int) -> Person | None:
+    """The person who opens a sentence's subordinate clause when the main clause's subject is a
+    lone pronoun: in "When Zarif announced that … Mogherini had delivered …, he added" the "he"
+    is Zarif, not the last person named."""
+    text = resolver.text
+    main_subject = text[clause:subject_end]
+    if "," not in main_subject and clause == start:
+        return None  # no subordinate clause before the subject
+    if not _PRONOUN_SUBJECT.fullmatch(main_subject.rsplit(",", 1)[-1].strip()):
+        return None
+    opening = _SUBORDINATE_OPENING.match(text, start, subject_end)
+    if opening is None:
+        return None
+    first = resolver.person_mentions_within(opening.end(), subject_end)
+    if not first or first[0].start != opening.end():
+        return None
+    return resolver.index.get(first[0].person.name) or first[0].person
+
+
+# A sentence opening with a subordinator of time or concession, then its subject.
+_SUBORDINATE_OPENING = re.compile(rf"(?:{'|'.join(w.capitalize() for w in lexicon.grammar()['clause_openers'])})\s+")
 
 
 # The contexts of a form that is_verb() reads end where the form starts. A search for a

@@ -649,3 +649,10 @@ def test_officials_of_no_state_the_gazetteer_knows_give_no_state():
             "European diplomats said the talks could collapse if Morocco did not show flexibility.\n\n"
             "Moroccan officials said the talks could collapse if Spain did not show flexibility.\n")
     assert [s.actor for s in a.sentences[1:]] == [None, "MAR"]
+
+
+def test_a_pronoun_after_an_opening_subordinate_clause_is_that_clauses_subject():
+    a = run("Spanish Foreign Minister Ana Ruiz and Moroccan Foreign Minister Omar Idrissi met in Rabat on Monday.\n\n"
+            "When Idrissi announced that he would read out the statement Ruiz had delivered in Spanish, "
+            "he added: “Don't worry, it is the very same text.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Omar Idrissi", "MAR")]
