@@ -599,7 +599,7 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
     verbs = [m for m in resolver.verbs.within(start, end)
              if not inside_quote_marks(text, start, m.start()) and resolver.is_verb(m)
              and not after_prospective(text, start, m.start())
-             and (m.end() >= end - 2 or resolver.has_complement(m))]
+             and (m.end() >= end - 2 or resolver.has_complement(m) or _QUOTED_AS.match(text, m.start(), end))]
     for verb in (reversed(verbs) if nearest_first else verbs):
         if verb is not verbs[0] and _COORDINATED.search(text, start, verb.start()):
             continue  # "He said Iraq's Saddam Hussein was to blame and said …": the earlier verb's subject
@@ -607,6 +607,12 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
                 and _GERUND_AFTER_PREPOSITION.search(text, start, verb.start())):
             continue  # "not least by Washington threatening to …": a gerund, not the sentence's verb
         stance = _stance(verb.group(0))
+        quoted_as = _QUOTED_AS.match(text, verb.start(), end)
+        if quoted_as:
+            # "…, IRNA quoted government spokesman Mohammad Baqer Nobakht as saying": his words
+            speaker, actor = resolver.resolve(quoted_as.start("who"), quoted_as.end("who"))
+            if speaker or actor:
+                return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
         if _RELATIVE_WHO.search(text, start, verb.start()):
             # "Sen. Dianne Feinstein, California Democrat, who said it ...": the antecedent speaks
             person = resolver.person_before(start, verb.start())
@@ -632,6 +638,10 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         if speaker or actor:
             return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
     return NOBODY
+
+
+# "quoted X as saying": X speaks, not whoever quotes.
+_QUOTED_AS = re.compile(r"quoted\s+(?P<who>[^,.;:\"“”]{2,80}?)\s+as\s+(?:saying|telling)\b", re.I)
 
 
 def _subordinate_clause_subject(resolver: Resolver, start: int, clause: int, subject_end: int) -> Person | None:

@@ -656,3 +656,10 @@ def test_a_pronoun_after_an_opening_subordinate_clause_is_that_clauses_subject()
             "When Idrissi announced that he would read out the statement Ruiz had delivered in Spanish, "
             "he added: “Don't worry, it is the very same text.”\n")
     assert [(q.speaker, q.actor) for q in a.quotes] == [("Omar Idrissi", "MAR")]
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
+    a = run("Fishing talks stalled in Rabat on Monday.\n\n"
+            "Spain has drafted a “proportional” plan to cope with the Moroccan ban, the news agency EFE "
+            "quoted government spokeswoman Isabel Moreno as saying.\n")
+    assert (a.sentences[1].speaker, a.sentences[1].actor) == ("Isabel Moreno", "ESP")
