@@ -121,7 +121,7 @@ def opening_with(openings: str, pattern: str) -> str:
 @cache
 def _follow_up_pattern() -> re.Pattern:
     nouns = lexicon.longest_first_alternation(lexicon.roles()["follow_ups"])
-    return re.compile(opening_with("oOtT", r"\b(?P<det>(?i:the|one of the|one)) (?:(?P<adj>[\w.-]+) ){0,2}?"
+    return re.compile(opening_with("oOtT", r"\b(?P<det>(?i:the|these|those|one of the|one)) (?:(?P<adj>[\w.-]+) ){0,2}?"
                                            r"(?P<noun>" + nouns + r")s?\b"))
 
 

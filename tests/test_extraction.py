@@ -663,3 +663,10 @@ def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
             "Spain has drafted a “proportional” plan to cope with the Moroccan ban, the news agency EFE "
             "quoted government spokeswoman Isabel Moreno as saying.\n")
     assert (a.sentences[1].speaker, a.sentences[1].actor) == ("Isabel Moreno", "ESP")
+
+
+def test_these_officials_are_the_officials_named_before():
+    a = run("Fishing talks stalled on Monday.\n\n"
+            "Moroccan officials said the talks would resume soon.\n\n"
+            "These officials also said that Spain had not replied to the offer.\n")
+    assert a.sentences[2].actor == "MAR"
