@@ -190,7 +190,8 @@ def analyse(article: Article) -> Analysis:
             reporting=reporting is not None,
             reported_from=reporting.end() - span.start if reporting is not None and (voice_actor or speaker) else None,
             sets_terms=sets_terms,
-            stance=voice.stance if voice_actor is not None or speaker is not None else None,
+            stance=(voice.stance if voice_actor is not None or speaker is not None
+                    else attribution.stance_of(reporting) if reporting is not None else None),
             quoted=in_quote,
             article_year=anchor.year if anchor else None,
             position=number / max(1, len(spans) - 1),

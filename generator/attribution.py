@@ -557,6 +557,11 @@ def _stance(verb: str) -> str | None:
     return entry[1] if entry else None
 
 
+def stance_of(verb: lexicon.VerbMatch) -> str | None:
+    """The stance class of a reporting verb found in the text."""
+    return _stance(verb.group(0))
+
+
 _WORDS_BEFORE_A_LATE_ATTRIBUTION = 8
 
 
@@ -723,6 +728,7 @@ def is_verb(text: str, match: re.Match) -> bool:
 
 # After a verb that needs one: 'that', or a quotation or colon after a few words ("called the talks
 # about Syria's chemical weapons “constructive”"), or a comma after up to three ("added, …").
+_OBJECT_PHRASE = re.compile(r"\s+((?:(?:the|a|an|his|her|its|their|this|that)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)")
 _COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.'’-]+\s+){0,3}?(?:that\b|[,:\"“])"
                          r"|(?:[\w.'’-]+\s+){4,7}?[:\"“])")
 
@@ -735,7 +741,13 @@ def has_complement(text: str, match: re.Match) -> bool:
     base = lexicon.reporting_verbs()[match.group(0).lower()][0]
     if base not in lexicon.verbs_needing_complement():
         return True
-    return bool(_COMPLEMENT.match(text, match.end()))
+    if _COMPLEMENT.match(text, match.end()):
+        return True
+    # A judgement's object can be a policy ("backed a deal", "attacked the announcement"),
+    # where "backed a car" or "attacked the base" is no stance
+    object_phrase = _OBJECT_PHRASE.match(text, match.end())
+    return bool(object_phrase) and base in lexicon.verbs_taking_stance_objects() and any(
+        word.lower() in lexicon.stance_objects() for word in object_phrase.group(1).split())
 
 
 # A preposition and up to three words before an -ing form ("by Washington threatening", "in front

@@ -484,6 +484,17 @@ def is_binding_text_subject(phrase: str) -> bool:
 
 
 @cache
+def stance_objects() -> frozenset[str]:
+    """Nouns for what a party can back or attack (reporting.yml stance_objects)."""
+    return frozenset(load("reporting.yml")["stance_objects"]["nouns"])
+
+
+@cache
+def verbs_taking_stance_objects() -> frozenset[str]:
+    return frozenset(load("reporting.yml")["stance_objects"]["verbs"])
+
+
+@cache
 def prospective_pattern() -> re.Pattern:
     """'… is expected to ' right before a reporting verb (reporting.yml prospective)."""
     words = "|".join(re.escape(w) for w in load("reporting.yml")["prospective"])

@@ -171,9 +171,15 @@ def _clean_name(name: str) -> str | None:
         words.pop(0)
     while words and (words[-1] in blocked or lexicon.actor_automaton().exists(words[-1])):
         words.pop()
-    if not words or any(w in blocked for w in words):
+    if not words or any(w in blocked for w in words) or any(_is_compound_modifier(w) for w in words):
         return None
     return " ".join(words)
+
+
+def _is_compound_modifier(word: str) -> bool:
+    """'Anti-Castro', 'Pro-Kremlin': a prefix and a name make an adjective, not a name."""
+    prefix, hyphen, _ = word.partition("-")
+    return bool(hyphen) and prefix.lower() in lexicon.grammar()["compound_prefixes"]
 
 
 def family_names(person: Person) -> list[str]:
@@ -438,6 +444,20 @@ _WORD_BOUNDARY = re.compile(r"\b")
 _SURNAME_END = re.compile(r"\b(?!-)")  # not 'Kim' in 'Kim-Jong'
 
 
+_NAME_PARTICLES = frozenset(lexicon.roles()["name_particles"])
+
+
+def _in_compound(text: str, at: int) -> bool:
+    """Is the name at `at` the second half of a compound ("Anti-Castro Republicans", "pro-Trump
+    rally")? Not after a name particle ("al-Assad")."""
+    if at < 2 or text[at - 1] != "-":
+        return False
+    prefix_start = at - 1
+    while prefix_start > 0 and text[prefix_start - 1].isalpha():
+        prefix_start -= 1
+    return text[prefix_start:at - 1].lower() not in _NAME_PARTICLES
+
+
 def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMention]):
     """The matches of r"\b(?:surname|surname…)\b(?!-)" in each span, as re.finditer finds them.
 
@@ -468,7 +488,7 @@ def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMe
         span_end = spans[bisect.bisect_right(span_starts, at) - 1][1]
         stop = at + len(name)
         if (stop > span_end or not _WORD_BOUNDARY.match(text, at, span_end)
-                or not _SURNAME_END.match(text, stop, span_end)):
+                or not _SURNAME_END.match(text, stop, span_end) or _in_compound(text, at)):
             continue
         searched_to = stop
         before = bisect.bisect_right(taken_starts, at)

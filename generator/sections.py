@@ -110,6 +110,8 @@ def score(text: str, evidence: Evidence) -> dict[str, float]:
             scores["position"] += 2.0  # "praised the deal on Tuesday": a judgement, whatever else it tells
     elif evidence.reporting:
         scores["position"] += 2.0
+        if evidence.stance in _EVALUATIVE_STANCES:
+            scores["position"] += 2.0  # "Anti-Castro Republicans attacked the announcement": a judgement
     if evidence.quoted:
         scores["position"] += 3.0
     if evidence.sets_terms:

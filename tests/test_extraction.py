@@ -670,3 +670,13 @@ def test_these_officials_are_the_officials_named_before():
             "Moroccan officials said the talks would resume soon.\n\n"
             "These officials also said that Spain had not replied to the offer.\n")
     assert a.sentences[2].actor == "MAR"
+
+
+def test_backing_or_attacking_a_policy_is_a_stance_attacking_a_base_is_not():
+    a = run("Fishing talks resumed in Rabat on Monday.\n\n"
+            "The fleets waited in port for a week.\n\n"
+            "Leaders of the fishing nations have backed a deal as the best way to save the stocks.\n\n"
+            "Anti-Ruiz lawmakers, and some of her allies, attacked the announcement.\n\n"
+            "Rebels attacked the base near the port.\n")
+    assert [s.section for s in a.sentences[2:]] == ["position", "position", "development"]
+    assert "Anti-Ruiz" not in {p.name for p in a.people}
