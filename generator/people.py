@@ -176,10 +176,13 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
+_COMPOUND_PREFIXES = frozenset(lexicon.grammar()["compound_prefixes"])
+
+
 def _is_compound_modifier(word: str) -> bool:
     """'Anti-Castro', 'Pro-Kremlin': a prefix and a name make an adjective, not a name."""
     prefix, hyphen, _ = word.partition("-")
-    return bool(hyphen) and prefix.lower() in lexicon.grammar()["compound_prefixes"]
+    return bool(hyphen) and prefix.lower() in _COMPOUND_PREFIXES
 
 
 def family_names(person: Person) -> list[str]:
