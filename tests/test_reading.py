@@ -181,3 +181,16 @@ def test_a_source_line_at_the_foot_names_the_outlet():
     article = parse_article("Fishing talks stall in Rabat\n\nSpain and Morocco failed to agree on quotas on Monday.\n\n"
                             "Source: Al Jazeera and news agencies\n", path="j.txt")
     assert article.source == "Al Jazeera"
+
+
+def test_video_and_link_teasers_are_clutter():
+    from generator.analyse import analyse
+
+    text = ("Fishing talks stall in Rabat\n\nSpain and Morocco failed to agree on quotas on Monday.\n\n"
+            "JUST WATCHED Fishermen protest in Cadiz Replay More Videos ... MUST WATCH Fishermen protest in Cadiz 01:08\n\n"
+            "SEE ALSO: Morocco seizes two trawlers off Tangier\n\n"
+            "Read More: Spain's fleet waits in port as talks drag on\n\n"
+            "The talks resume next week.\n")
+    article = parse_article(text, path="k.txt")
+    assert [s.text for s in analyse(article).sentences] == [
+        "Spain and Morocco failed to agree on quotas on Monday.", "The talks resume next week."]
