@@ -77,25 +77,23 @@ def _reports_in_main_clause(resolver: attribution.Resolver, start: int, match: l
     commentator? before: the sentence up to it, from start."""
     if not resolver.is_verb(match) or not resolver.has_complement(match):
         return False
-    # Commentators ("analysts say") are rare: their pattern runs only where one of their nouns
-    # occurs, looked for in this phrase alone: few verbs get this far, and finding the nouns
-    # in the whole text once costs more (lower-casing it all, slow in non-ASCII texts).
-    if lexicon.may_contain(before, lexicon.unnamed_voice_words()) and lexicon.unnamed_voice_pattern().search(before):
+    # Commentators ("analysts say") are looked for in this phrase alone: few verbs get this far,
+    # and finding their nouns in the whole text once costs more (lower-casing it all).
+    if lexicon.names_commentators(before):
         return False
     if attribution.after_prospective(resolver.text, start, match.start()):
         return False
     return not (_SUBORDINATE.search(before) and not before.rstrip().endswith(","))
 
 
-_COMMENTATOR_SUBJECT_LENGTH = 60  # characters: the sentences's opening, as sections.score reads it
+_COMMENTATOR_SUBJECT_LENGTH = 60  # characters: the sentence's opening, as sections.score reads it
 
 
 def _commentators_speak(resolver: attribution.Resolver, span, verbs: list[lexicon.VerbMatch]) -> bool:
     """Does the sentence open with an unnamed voice that is no party as the subject of a reporting
     verb ("Analysts said the US exit could …", "Critics of the deal in Tehran said …", "European
-    diplomats said …")? Then the
-    states it names are not its actor. Not at the end: in "The Japanese government has little
-    to offer, trade analysts said" the stance described is Japan's."""
+    diplomats said …")? Then the states it names are not its actor. Not at the end: in "The
+    Japanese government has little to offer, trade analysts said" the stance described is Japan's."""
     text = resolver.text
     for verb in verbs:
         if verb.start() - span.start > _COMMENTATOR_SUBJECT_LENGTH:
@@ -103,20 +101,11 @@ def _commentators_speak(resolver: attribution.Resolver, span, verbs: list[lexico
         before = text[span.start:verb.start()]
         if attribution.inside_quote_marks(text, span.start, verb.start()):
             continue
-        if lexicon.may_contain(before, lexicon.unnamed_voice_words()) and lexicon.unnamed_voice_pattern().search(before):
+        if lexicon.names_commentators(before):
             return True
-        # "European diplomats said", "Western officials said": officials of no state the gazetteer knows
-        partyless = _PARTYLESS_OFFICIALS.match(before)
-        if partyless and not resolver.mentions_within(span.start + partyless.start("modifier"),
-                                                      span.start + partyless.end("modifier")):
+        if resolver.names_partyless_officials(span.start, verb.start()):
             return True
     return False
-
-
-_PARTYLESS_OFFICIALS = re.compile(
-    rf"(?i:(?:{'|'.join(lexicon.grammar()['subject_determiners'])})\s+)?"
-    rf"(?!(?i:{'|'.join(lexicon.grammar()['noun_markers'])})\s)(?P<modifier>[A-Z][a-z]+)\s+"
-    rf"(?:{lexicon.longest_first_alternation(lexicon.roles()['follow_ups'])})s?\s+$")
 
 
 def _dateline_actor(article: Article) -> str | None:

@@ -380,6 +380,12 @@ class Resolver:
                 return person, person.actor
         return None, actor
 
+    def names_partyless_officials(self, start: int, end: int) -> bool:
+        """Is text[start:end], up to a verb, officials of no state the gazetteer knows ("European
+        diplomats", "Western officials")?"""
+        match = _PARTYLESS_OFFICIALS.match(self.text, start, end)
+        return match is not None and not self.mentions_within(match.start("modifier"), match.end("modifier"))
+
     def _common_noun_opening(self, phrase: str) -> str:
         """The phrase with its first letter in lower case when the article uses that first word in
         lower case elsewhere: "Administration officials said" opens a sentence, but "the Obama
@@ -422,7 +428,7 @@ def _is_role_between(gap: str) -> bool:
     return 0 < len(words) <= 2 and words[-1] in _ROLE_HEADS
 
 
-_INTRODUCTORY_OPENERS = frozenset(lexicon.grammar()["introductory_openers"])
+_INTRODUCTORY_OPENERS = frozenset(lexicon.grammar()["introductory_prepositions"] + lexicon.grammar()["clause_openers"])
 
 
 def _introductory_phrase_length(subject: str) -> int:
@@ -454,6 +460,13 @@ def _unnamed_role_pattern() -> re.Pattern:
     """'a South Korean diplomat', 'U.S. officials', 'one official': a role noun with no name after it."""
     nouns = sorted(lexicon.roles()["follow_ups"], key=len, reverse=True)
     return re.compile(r"\b(?P<noun>" + "|".join(re.escape(n) for n in nouns) + r")s?$")
+
+
+# Role nouns qualified by one capitalised word that may name no state ("European diplomats").
+_PARTYLESS_OFFICIALS = re.compile(
+    rf"(?i:(?:{'|'.join(lexicon.grammar()['subject_determiners'])})\s+)?"
+    rf"(?!(?i:{'|'.join(lexicon.grammar()['noun_markers'])})\s)(?P<modifier>[A-Z][a-z]+)\s+"  # not "Another diplomat"
+    rf"(?:{lexicon.longest_first_alternation(lexicon.roles()['follow_ups'])})s?\s+$")
 
 
 @cache
@@ -488,7 +501,7 @@ def unqualified_voice() -> re.Pattern:
     nouns = lexicon.longest_first_alternation(lexicon.roles()["unqualified_voices"], ignore_case=True)
     # Modifiers are lower-case words or acronyms ("senior defense", "MITI"): a capitalised
     # word ("Western officials") may name another party, so it does not qualify.
-    return re.compile(rf"(?:^|[,;]\s|\bthat\s)(?i:but\s+|and\s+|yet\s+)?(?i:(?:the|a|an|these|another|one|some|several)\s+)?"
+    return re.compile(rf"(?:^|[,;]\s|\bthat\s)(?i:but\s+|and\s+|yet\s+)?(?i:(?:{'|'.join(lexicon.grammar()['subject_determiners'])})\s+)?"
                       rf"(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,2}}(?i:{nouns})(?:\s+here|\s+there)?\s*(?:\w+ly\s+)?"
                       rf"(?:have\s+|had\s+|has\s+)?$")
 
@@ -728,7 +741,8 @@ def is_verb(text: str, match: re.Match) -> bool:
 
 # After a verb that needs one: 'that', or a quotation or colon after a few words ("called the talks
 # about Syria's chemical weapons “constructive”"), or a comma after up to three ("added, …").
-_OBJECT_PHRASE = re.compile(r"\s+((?:(?:the|a|an|his|her|its|their|this|that)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)")
+# A verb's object: a determiner, then up to three words ("the new peace plan").
+_OBJECT_PHRASE = re.compile(rf"\s+((?:(?i:{'|'.join(_NOUN_MARKERS)})\s+)?(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)")
 _COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.'’-]+\s+){0,3}?(?:that\b|[,:\"“])"
                          r"|(?:[\w.'’-]+\s+){4,7}?[:\"“])")
 
@@ -844,7 +858,7 @@ def _clause_start(text: str, start: int, verb_start: int) -> int:
     return clause
 
 
-_NO_SUBJECT = re.compile(r"\s*(?:(?:also|then|later|\w+ly)\s+)?")
+_NO_SUBJECT = re.compile(rf"\s*(?:(?:{_SKIPPABLE_ADVERBS}|\w+ly)\s+)?", re.I)
 
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")

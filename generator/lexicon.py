@@ -538,6 +538,12 @@ def unnamed_voice_pattern() -> re.Pattern:
     return re.compile(r"\b(?:" + nouns + r")\b", re.I)
 
 
+def names_commentators(phrase: str) -> bool:
+    """Does the phrase name commentators who are no party ("Analysts", "some critics")? Their nouns
+    are looked for with may_contain first: most phrases have none, and the pattern is slow."""
+    return may_contain(phrase, unnamed_voice_words()) and bool(unnamed_voice_pattern().search(phrase))
+
+
 @cache
 def unnamed_voice_words() -> tuple[str, ...]:
     """The unnamed_voice_pattern() nouns in lower case, for may_contain()."""

@@ -18,7 +18,7 @@ import yaml
 from slugify import slugify
 
 from . import lexicon
-from .dates import MONTHS
+from .dates import MONTHS, dates_in
 from .model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -379,14 +379,11 @@ def _dateline(text: str, header: _Header) -> _Header:
     return header
 
 
-_FULL_DATE = re.compile(r"(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}), (?P<year>\d{4})")
-
-
 def _dateline_date(printed: str | None) -> str | None:
     """The date of a dateline that prints its year ("PARIS, May 2, 2019 (AFP) -"); without a
-    year ("TOKYO, March 28 -") the date is unknown, not guessed."""
-    match = _FULL_DATE.fullmatch(printed or "")
-    return _calendar_date(match.group("year"), match.group("month"), match.group("day")) if match else None
+    year ("TOKYO, March 28 -") the date is unknown, not guessed: dates_in needs an anchor for it."""
+    found = dates_in(printed, None) if printed else []
+    return found[0].isoformat() if found else None
 
 
 # ------------------------------------------------------------------ footer
