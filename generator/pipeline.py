@@ -24,7 +24,7 @@ def extract(paths: list[Path], *, relative_to: Path | None = None) -> Extraction
     analyses, problems = [], []
     used_ids: set[str] = set()
     for path in find_article_files(paths):
-        shown = str(path.relative_to(relative_to)) if relative_to else str(path)
+        shown = _shown(path, relative_to) if relative_to else str(path)
         try:
             article = read_article(path, shown)
         except ArticleError as err:
@@ -110,11 +110,15 @@ def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: 
                 problems=extraction.problems + tuple(str(p) for p in edited.problems), good=good, kept=tuple(kept))
 
 
-def _shown(folder: Path, root: Path) -> str:
-    try:
-        return str(folder.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(folder)
+def _shown(path: Path, root: Path) -> str:
+    """How messages and source lists name a file or folder: relative to the project folder
+    when it is inside it, else as given (`--seeds /elsewhere`, `seeds: ../shared/seeds`)."""
+    for inside, base in ((path, root), (path.resolve(), root.resolve())):
+        try:
+            return str(inside.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, str]:

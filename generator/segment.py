@@ -129,9 +129,11 @@ def sentences(article: Article, article_paragraphs: list[tuple[int, int]]) -> li
 
 
 # A paragraph of a few words that does not end as a sentence ends is a subheading ("Smiles and
-# setbacks", "COMPLYING WITH DEAL"), a picture credit ("REUTERS/Jonathan Ernst") or a caption
-# fragment: page structure, not a sentence of the reporting. List items are sentences.
-_MAX_SUBHEADING_WORDS = 10
+# setbacks", "COMPLYING WITH DEAL", "Why the two fleets kept clashing over the catch"), a picture
+# credit ("REUTERS/Jonathan Ernst") or a caption fragment: page structure, not a sentence of the
+# reporting. List items are sentences. Headlines run to about fourteen words; a longer paragraph
+# with no sentence end is more likely reporting cut short by the scraper, and stays.
+_MAX_SUBHEADING_WORDS = 14
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
 _CLOSING_MARKS = "\"”’')]"
 _LIST_MARKERS = ("-", "–", "—", "•", "⦁", "*", "·")

@@ -540,10 +540,13 @@ def test_subheadings_and_picture_credits_are_no_sentences_but_list_items_are():
             "The fleets waited in port.\n\n"
             "REUTERS/Ana Ortiz\n\n"
             "The proposals include:\n\n"
-            "• Longer seasons for small boats\n")
+            "• Longer seasons for small boats\n\n"
+            "The talks were the first since the fleets were barred from the southern grounds, according to a union leader who had\n")
     assert [s.text for s in a.sentences] == [
         "Spain and Morocco resumed fishing talks in Rabat on Monday.", "The fleets waited in port.",
-        "The proposals include:", "• Longer seasons for small boats"]
+        "The proposals include:", "• Longer seasons for small boats",
+        # reporting that the scraper cut short is longer than any subheading, and stays
+        "The talks were the first since the fleets were barred from the southern grounds, according to a union leader who had"]
 
 
 def test_a_future_term_with_a_stated_duration_is_news_not_outlook():

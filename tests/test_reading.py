@@ -183,6 +183,38 @@ def test_a_source_line_at_the_foot_names_the_outlet():
     assert article.source == "Al Jazeera"
 
 
+def test_wire_picture_captions_and_topic_codes_are_clutter():
+    from generator.analyse import analyse
+
+    text = ("Ports reopen in Chittagong\n\n"
+            "DHAKA (Reuters) - Bangladesh reopened its main port on Tuesday. Freight rates fell 3 percent. [O/R]\n\n"
+            "Dock workers unload a ship at the port of Chittagong, Bangladesh, June 4, 2019. REUTERS/Mohammad Ponir Hossain\n\n"
+            "A crane moves containers in Chittagong on Monday. REUTERS/Staff/File Photo\n\n"
+            "Trucks queue at the port gate in Chittagong on June 3, 2019. (AP Photo/Al-emrun Garjon)\n\n"
+            "Workers wait at the gate in Chittagong. AFP/Getty Images\n\n"
+            "A Reuters/Ipsos poll found most traders expect delays. Shipping lines said [the backlog] would clear.\n")
+    article = parse_article(text, path="w.txt")
+    assert [s.text for s in analyse(article).sentences] == [
+        "Bangladesh reopened its main port on Tuesday.", "Freight rates fell 3 percent.",
+        "A Reuters/Ipsos poll found most traders expect delays.", "Shipping lines said [the backlog] would clear."]
+
+
+def test_embedded_posts_audio_players_and_footers_are_clutter():
+    from generator.analyse import analyse
+
+    text = ("Chile and Peru sign a fisheries pact\n\n"
+            "Chile and Peru signed a fisheries pact on Monday.\n\n"
+            "A fair deal for both fleets. We thank Lima. — Ministerio de Pesca (@PescaChile) May 4, 2020\n\n"
+            "Chile And Peru Sign A Fisheries Pact After Years Of Talks Listen · 3:12 3:12\n\n"
+            "Why the two fleets kept clashing over the anchovy catch in the south\n\n"
+            "The pact takes effect in June.\n\n"
+            "⦁ Ana Ruiz reported from Santiago for this article, which is based in part on wire service reports.\n\n"
+            "⦁ This article is based in part on wire service reports.\n")
+    article = parse_article(text, path="t.txt")
+    assert [s.text for s in analyse(article).sentences] == [
+        "Chile and Peru signed a fisheries pact on Monday.", "The pact takes effect in June."]
+
+
 def test_video_and_link_teasers_are_clutter():
     from generator.analyse import analyse
 

@@ -106,6 +106,17 @@ def test_an_unreadable_article_warns_and_the_rest_still_builds(project: Path):
     assert any(uri.startswith("briefings/") for uri in site.pages)
 
 
+def test_seeds_outside_the_project_folder_build(project: Path, tmp_path_factory):
+    # `build --seeds /elsewhere` or `seeds: ../shared/seeds` in mkdocs.yml: sources show the path as given
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    write(elsewhere, "sahel.txt", "Mali said on Monday it would leave the regional bloc.\n")
+    site = pipeline.build_site(elsewhere, project / "no-overrides", root=project)
+    assert site.problems == ()
+    assert "briefings/mali-said-on-monday-it-would-leave-the-regional-bloc.md" in site.pages
+    extraction = pipeline.extract([elsewhere], relative_to=project)
+    assert [a.article.path for a in extraction.analyses] == [f"{elsewhere}/sahel.txt"]
+
+
 def test_untrusted_article_text_stays_text(project: Path):
     write(project / "seeds", "hostile.txt",
           "Hostile <script>alert(1)</script> Markup Test Headline Here\n\n"
