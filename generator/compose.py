@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from . import lexicon
 from .model import (ActorPosition, Analysis, Briefing, Citation, Item, KeyPerson, Person, Quote,
                     Sentence, SourceRef, Story)
-from .stories import story_title
+from .stories import article_label, story_title
 
 NEAR_DUPLICATE = 0.7  # Jaccard similarity of word sets above which two statements are one
 _WORD = re.compile(r"\w+")
@@ -152,6 +152,7 @@ def compose(story: Story) -> Briefing:
         people=_key_people(story),
         sources=tuple(
             SourceRef(number=n, path=a.article.path, source_id=a.article.source_id, title=a.article.title,
+                      label=article_label(a),
                       outlet=a.article.source, date=a.article.date, url=a.article.url)
             for n, a in sources
         ),

@@ -141,6 +141,7 @@ class SourceRef:
     path: str
     source_id: str
     title: str | None
+    label: str  # how pages name it: the headline, else its first words (stories.article_label)
     outlet: str | None
     date: str | None
     url: str | None

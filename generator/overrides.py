@@ -1257,7 +1257,7 @@ def _one_line(text: str) -> str:
 def starter(briefing: Briefing, folder: str = "briefings") -> str:
     """A new override file for a briefing: every key commented out, the current items listed."""
     actors = ", ".join(f"{p.actor} ({p.label})" for p in briefing.positions) or "none"
-    articles = "\n".join(f"#   {s.path}  ({_one_line(s.title or s.source_id)})" for s in briefing.sources)
+    articles = "\n".join(f"#   {s.path}  ({_one_line(s.label)})" for s in briefing.sources)
     example = next((i.id for i in briefing.developments or briefing.background or briefing.outlook), "s-00000000")
     lines = [
         SCHEMA_COMMENT.format(name="override.schema.json"),

@@ -17,6 +17,7 @@ from slugify import slugify
 from . import feed
 from .compose import OTHER_VOICES
 from .model import ActorPosition, Analysis, Briefing, Citation, Item
+from .stories import article_label
 
 # Characters that Python-Markdown (and the extensions enabled in mkdocs.yml)
 # would read as markup inside a line; each is backslash-escaped.
@@ -155,7 +156,7 @@ def render_briefing(briefing: Briefing) -> str:
     if briefing.sources:
         lines += ["## Sources", ""]
         for source in briefing.sources:
-            parts = [f"[{md_text(plain_label(source.title or source.source_id))}](../{article_page_uri(source.source_id)})"]
+            parts = [f"[{md_text(plain_label(source.label))}](../{article_page_uri(source.source_id)})"]
             parts += [md_text(x) for x in (source.outlet, source.date) if x]
             lines.append(f"{source.number}. " + ", ".join(parts) + f"\n   {{: #source-{source.number} }}")
         lines.append("")
@@ -170,7 +171,7 @@ def render_article(analysis: Analysis, briefing_slug: str) -> str:
     article = analysis.article
     # Out of search: briefings carry the same sentences, and the index is loaded whole by every reader.
     meta = {"article": article.source_id, "briefing": briefing_slug, "search": {"exclude": True}}
-    title = plain_label(article.title or article.source_id)
+    title = plain_label(article_label(analysis))
     lines = [f"# {md_text(title)}", ""]
     facts = [md_text(x) for x in (article.source, article.date, article.dateline, article.path) if x]
     lines += [" · ".join(facts), "", f"Part of the briefing [{md_text(briefing_slug)}](../{briefing_page_uri(briefing_slug)}).", ""]
@@ -452,7 +453,7 @@ def render_sources(briefings: list[Briefing]) -> dict[str, str]:
     def chunk(uri: str, entries: list) -> list[str]:
         lines = []
         for date, source_id, source, briefing in entries:
-            title = md_text(plain_label(source.title or source_id))
+            title = md_text(plain_label(source.label))
             facts = [md_text(x) for x in (source.outlet, date or "undated") if x]
             lines.append(f"- [{title}]({_link(uri, article_page_uri(source_id))}) · {' · '.join(facts)}"
                          f" · in {_title_link(briefing, uri)}")

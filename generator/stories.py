@@ -140,14 +140,24 @@ def _lead(members: list[Analysis]) -> Analysis:
 
 def story_title(members: list[Analysis]) -> str:
     lead = _lead(members)
-    if lead.article.title:
-        return _headline_case(lead.article.title)
-    for candidate in members:
+    for candidate in [lead, *members]:
         if candidate.article.title:
             return _headline_case(candidate.article.title)
-    first = lead.sentences[0].text if lead.sentences else lead.article.source_id
-    words = first.split()
-    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return article_label(lead)
+
+
+_LABEL_WORDS = 12
+
+
+def article_label(analysis: Analysis) -> str:
+    """How pages name an article: its headline, else (most scraped web pages have none) its first
+    words, else its file's name."""
+    if analysis.article.title:
+        return _headline_case(analysis.article.title)
+    if not analysis.sentences:
+        return analysis.article.source_id
+    words = analysis.sentences[0].text.split()
+    return " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
 
 
 def _headline_case(title: str) -> str:

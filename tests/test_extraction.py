@@ -480,6 +480,15 @@ def test_a_person_inside_an_appositive_phrase_is_not_the_speaker():
     assert [q.speaker for q in a.quotes] == ["Ruiz", "Luis Mora"]
 
 
+def test_a_department_of_two_words_stays_in_the_role():
+    a = run("Spain and Morocco resumed fishing talks on Monday.\n\n"
+            "Director of National Intelligence Marta Gil said the fleets were “not at any risk this year.”\n\n"
+            "Minister of Public Security Karim Alaoui said: “We expect the talks to stay calm.”\n")
+    assert [q.speaker for q in a.quotes] == ["Marta Gil", "Karim Alaoui"]
+    assert {p.name: p.role for p in a.people} == {"Marta Gil": "Director of National Intelligence",
+                                                  "Karim Alaoui": "Minister of Public Security"}
+
+
 def test_a_person_named_as_a_modifier_of_a_role_is_not_the_speaker():
     a = run("Moroccan Foreign Minister Omar Idrissi spoke in Rabat on Monday.\n\n"
             "Idrissi spokesman Karim Alaoui said the ministry was “studying every option on the table.”\n\n"

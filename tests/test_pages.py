@@ -189,7 +189,7 @@ def synthetic_briefings(count: int) -> list[Briefing]:
             positions=(ActorPosition(actor="TUR", label="Turkey", flag="🇹🇷", people=(),
                                      items=(Item(id=f"q-{n:08x}", text=f"Turkey on story {n}.", citations=cite),)),),
             timeline=(Item(id=f"t-{n:08x}", text=f"Event of story {n}.", date=date, citations=cite),),
-            sources=(SourceRef(number=1, path=f"seeds/{n}.txt", source_id=f"a-{n:04d}", title=f"Article {n}",
+            sources=(SourceRef(number=1, path=f"seeds/{n}.txt", source_id=f"a-{n:04d}", title=f"Article {n}", label=f"Article {n}",
                                outlet="Wire", date=date, url=None),)))
     return briefings
 

@@ -117,6 +117,18 @@ def test_seeds_outside_the_project_folder_build(project: Path, tmp_path_factory)
     assert [a.article.path for a in extraction.analyses] == [f"{elsewhere}/sahel.txt"]
 
 
+def test_an_untitled_article_is_listed_by_its_first_words(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    write(seeds, "x7f3q.txt", "LIMA (Reuters) - Peru and Chile signed a fisheries pact on Monday after "
+                             "eleven years of talks over the southern anchovy grounds.\n\nThe pact takes effect in June.\n")
+    site = pipeline.build_site(seeds, tmp_path / "briefings", root=tmp_path)
+    label = "Peru and Chile signed a fisheries pact on Monday after eleven years…"
+    [briefing] = [page for uri, page in site.pages.items() if uri.startswith("briefings/")]
+    assert f"1. [{label}](../articles/x7f3q.md), Reuters" in briefing
+    assert f"- [{label}](articles/x7f3q.md) · Reuters" in site.pages["sources.md"]
+    assert f"# {label}\n" in site.pages["articles/x7f3q.md"]
+
+
 def test_untrusted_article_text_stays_text(project: Path):
     write(project / "seeds", "hostile.txt",
           "Hostile <script>alert(1)</script> Markup Test Headline Here\n\n"
