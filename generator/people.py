@@ -80,8 +80,8 @@ _LOWER_ROLE_WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyz"
 
 @cache
 def _actor_lower_role_pattern() -> re.Pattern:
-    """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati': a lower-case
-    role right after an actor's name, then the name; the caller checks the actor is there."""
+    """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati', 'spokeswoman
+    Marie Harf': a lower-case role, maybe right after an actor's name, then the name."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(rf"(?<= )(?P<role>(?:[{_LOWER_ROLE_WORD_CHARACTERS}]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
 
@@ -92,6 +92,11 @@ def _actor_lower_role_head_pattern() -> re.Pattern:
     head: it opens with that space, which the engine skips to in C."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(rf" {head},? {_NAME}")
+
+
+@cache
+def _adjective_heads() -> frozenset[str]:
+    return frozenset(lexicon.roles()["adjective_heads"])
 
 
 JOURNALIST = "journalist"  # the role of a reporter named by their outlet: a narrator, not a party
@@ -375,6 +380,17 @@ def _outranked_by_role(known: KnownPerson, role: str) -> bool:
                 and any(role.lower().endswith(r) for r in government_roles))
 
 
+def holds_state_voice_role(role: str | None) -> bool:
+    """Does the role speak for a state when the text ties it to one (roles.yml state_voices):
+    "Secretary of Commerce", "spokeswoman"; not "analyst" or "director of studies"."""
+    return bool(role) and role.split(" of ")[0].split()[-1].lower() in _state_voices()
+
+
+@cache
+def _state_voices() -> frozenset[str]:
+    return frozenset(role.lower() for role in lexicon.roles()["state_voices"])
+
+
 def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 home_actor: str | None) -> tuple[PeopleIndex, list[PersonMention]]:
     """Every person mention in the given spans, with people introduced in text order.
@@ -383,7 +399,6 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     government ("Prime Minister Yasuhiro Nakasone" in a Tokyo dateline)."""
     index = PeopleIndex()
     found: list[PersonMention] = []
-    state_voices = {role.lower() for role in lexicon.roles()["state_voices"]}
     actor_mentions = _ActorMentions(text, mentions)
     cued, known_by_span = _scan_spans(text, spans)
     for (span_start, span_end), patterns, known_matches in zip(spans, cued, known_by_span):
@@ -400,7 +415,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                 actor = known.actor
             if actor is None and len(name.split()) == 1:
                 actor = known_surnames().get(name)
-            if actor is None and role.split(" of ")[0].split()[-1].lower() in state_voices:  # "Secretary of Commerce"
+            if actor is None and holds_state_voice_role(role):  # "Secretary of Commerce"
                 actor = home_actor
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
@@ -409,9 +424,20 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                       if _actor_lower_role_pattern in patterns else ()):
             actor = actor_mentions.actor_before(match.start())
             name = _clean_name(match.group("name"))
-            if actor is None or not name or index.get(name):
+            if not name or index.get(name):
                 continue
-            person = index.add(Person(name=name, role=match.group("role"), actor=actor))
+            # "IRNA quoted government spokesman …": the role starts after a verb
+            words = match.group("role").split()
+            role = " ".join(itertools.dropwhile(lambda w: w in lexicon.reporting_verbs(), words))
+            if actor is None:
+                if name in known_people() or role.split()[-1] in _adjective_heads():
+                    # people.yml knows their role and party better than a bare "spokesman"; and
+                    # "the official International Business newspaper" names no official
+                    continue
+                # "spokeswoman Marie Harf said": with no party before it, only the head is surely
+                # the role ("IRNA quoted government spokesman …" is no "quoted government spokesman")
+                role = role.split()[-1]
+            person = index.add(Person(name=name, role=role, actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _cued_finditer(_journalist_pattern, patterns, text, span_start, span_end):
             name = _clean_name(match.group("name"))
