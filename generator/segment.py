@@ -30,7 +30,10 @@ _LINE_BREAK = re.compile(r"\n\s*")
 # Closing punctuation, then the white space and first character of a new sentence (group 1).
 # '[.!?][.!?]*' rather than '[.!?]+': a pattern opening with a plain character set lets
 # the regex engine skip in C to the next such character.
-_CANDIDATE = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=(\s+[\"“‘(\[]?[A-Z0-9]))")
+# A sentence end: punctuation, closing marks, then space and a capital or digit; or a full stop
+# after a lower-case word with the next word's capital right after it, where scraping or the
+# wire lost the space ("he said.Basically, …"; not "Amazon.com").
+_CANDIDATE = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=(\s+[\"“‘(\[]?[A-Z0-9]|(?<=[a-z][a-z]\.)[A-Z][a-z]))")
 _WORD_REVERSED = re.compile(r"[\w.'’-]*")  # a word that may hold '.', apostrophes and '-', read backwards
 
 
@@ -166,7 +169,7 @@ def _word_before(text: str, start: int, end: int) -> str:
 
 
 def _period_ends_sentence(text: str, start: int, match: re.Match, wire_capitals: bool) -> bool:
-    word = _word_before(text, start, match.start())
+    word = _word_before(text, start, match.start()).rsplit("-", 1)[-1]  # "non-U.S." is "U.S."
     if not word:
         return True
     if len(word) == 1 and word.isupper():

@@ -21,6 +21,15 @@ def test_sentences_keep_offsets_and_do_not_split_abbreviations():
         assert a.article.text[s.start:s.end] == s.text
 
 
+def test_a_prefixed_abbreviation_and_a_missing_space_after_a_full_stop():
+    a = run("CHIP TALKS STALL\n\nTOKYO, March 3 - Japan is still selling chips below cost in non-U.S. Markets, "
+            "the U.S. Says. Talks are stuck, Smith said.Basically, both sides want time. "
+            "Shares of Amazon.com rose.\n")
+    assert [s.text for s in a.sentences] == [
+        "Japan is still selling chips below cost in non-U.S. Markets, the U.S. Says.",
+        "Talks are stuck, Smith said.", "Basically, both sides want time.", "Shares of Amazon.com rose."]
+
+
 def test_quote_with_speaker_after_and_role_follow_up():
     a = run('Iranian Foreign Minister Abbas Araghchi arrived in Oslo.\n\n'
             '"We are ready to talk about every issue on the table," the Iranian minister said.\n')
