@@ -214,12 +214,16 @@ class PeopleIndex:
         if person.actor is None and len(person.name.split()) == 1:  # "Mr. Obama": a bare surname
             person = Person(name=person.name, role=person.role,
                             actor=known_surnames().get(person.name.split()[-1]))
+        if legislative_role(person.role):
+            person = Person(name=person.name, role=person.role, actor=None)
         known = self.get(person.name)
         if known:
+            role = known.role or person.role
             merged = Person(
                 name=person.name if len(person.name) > len(known.name) else known.name,
-                role=known.role or person.role,
-                actor=known.actor or person.actor,
+                role=role,
+                # the text's role first: "Sen. Marco Rubio" speaks for no state, whatever post people.yml knows him in
+                actor=None if legislative_role(role) else known.actor or person.actor,
             )
             for key, value in list(self.by_surname.items()):
                 if value is known:
@@ -382,13 +386,31 @@ def _outranked_by_role(known: KnownPerson, role: str) -> bool:
 
 def holds_state_voice_role(role: str | None) -> bool:
     """Does the role speak for a state when the text ties it to one (roles.yml state_voices):
-    "Secretary of Commerce", "spokeswoman"; not "analyst" or "director of studies"."""
-    return bool(role) and role.split(" of ")[0].split()[-1].lower() in _state_voices()
+    "Secretary of Commerce", "spokeswoman"; not "analyst", "director of studies" or a
+    legislator's role ("Senate Majority Leader")."""
+    return (bool(role) and role.split(" of ")[0].split()[-1].lower() in _state_voices()
+            and not legislative_role(role))
+
+
+def legislative_role(role: str | None) -> bool:
+    """A legislator's role ("Sen.", "House Speaker", "Senate Democratic Leader"): a party inside a
+    country, which speaks for no state (roles.yml legislative)."""
+    if not role:
+        return False
+    words, phrases = _legislative_words_and_phrases()
+    lowered = role.lower()
+    return any(word in words for word in lowered.split()) or any(phrase in lowered for phrase in phrases)
 
 
 @cache
 def _state_voices() -> frozenset[str]:
     return frozenset(role.lower() for role in lexicon.roles()["state_voices"])
+
+
+@cache
+def _legislative_words_and_phrases() -> tuple[frozenset[str], tuple[str, ...]]:
+    entries = [entry.lower() for entry in lexicon.roles()["legislative"]]
+    return frozenset(e for e in entries if " " not in e), tuple(e for e in entries if " " in e)
 
 
 def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
