@@ -161,20 +161,21 @@ def analyse(article: Article) -> Analysis:
         speaker = voice.speaker
         voice_actor = voice.actor or (speaker.actor if speaker else None) or _home_voice(resolver, span, voice, verbs)
         actor = voice_actor
-        commentators = actor is None and _commentators_speak(resolver, span, verbs)
-        # "…, said Ana Vidal, director of studies at …": a person who speaks for no party makes
-        # the sentence no party's stance, whatever parties it names
-        partyless_speaker = (speaker is not None and speaker.role != JOURNALIST
-                             and not holds_state_voice_role(speaker.role))
-        if actor is None and not commentators and not partyless_speaker:
+        # A voice that is no party makes the sentence no party's stance, whatever parties it names:
+        # commentators opening it ("Analysts said …"), or a named person who speaks for no state
+        # ("…, said Ana Vidal, director of studies at …"; a journalist only narrates)
+        no_party_speaks = actor is None and (
+            (speaker is not None and speaker.role != JOURNALIST and not holds_state_voice_role(speaker.role))
+            or _commentators_speak(resolver, span, verbs))
+        if actor is None and not no_party_speaks:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
             doer = subjects[number] if speaker is None else attribution.sentence_subject(
                 resolver, span.start, span.end, "subject", known_only=True).speaker
             actor = doer.actor if doer else None
             if not actor:  # only now is the rough grammatical subject, a search through the sentence, needed
                 actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
-        if actor is None and sentence_mentions and not commentators and not partyless_speaker:
-            actor = sentence_mentions[0].code  # the first party named, for want of a better voice
+            if actor is None and sentence_mentions:
+                actor = sentence_mentions[0].code  # the first party named, for want of a better voice
         sentence_text = text[span.start:span.end]
         reporting, sets_terms = _reporting_evidence(resolver, span, verbs)
         evidence = Evidence(

@@ -74,12 +74,12 @@ def _lower_role_pattern() -> re.Pattern:
     return re.compile(rf"(?:\b(?:the|its|their|his|her)|'s|’s) (?:[\w.-]+ ){{0,3}}?(?P<role>{head}), (?P<name>{_NAME}),")
 
 
-# The characters of the words _actor_lower_role_pattern() allows before the role's head.
+# The characters of the words _lower_role_then_name_pattern() allows before the role's head.
 _LOWER_ROLE_WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @cache
-def _actor_lower_role_pattern() -> re.Pattern:
+def _lower_role_then_name_pattern() -> re.Pattern:
     """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati', 'spokeswoman
     Marie Harf': a lower-case role, maybe right after an actor's name, then the name."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
@@ -87,8 +87,8 @@ def _actor_lower_role_pattern() -> re.Pattern:
 
 
 @cache
-def _actor_lower_role_head_pattern() -> re.Pattern:
-    """The role's head and the name of _actor_lower_role_pattern(), after the space before the
+def _lower_role_then_name_head_pattern() -> re.Pattern:
+    """The role's head and the name of _lower_role_then_name_pattern(), after the space before the
     head: it opens with that space, which the engine skips to in C."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(rf" {head},? {_NAME}")
@@ -214,24 +214,21 @@ class PeopleIndex:
         if person.actor is None and len(person.name.split()) == 1:  # "Mr. Obama": a bare surname
             person = Person(name=person.name, role=person.role,
                             actor=known_surnames().get(person.name.split()[-1]))
-        if legislative_role(person.role):
-            person = Person(name=person.name, role=person.role, actor=None)
         known = self.get(person.name)
         if known:
-            role = known.role or person.role
-            merged = Person(
-                name=person.name if len(person.name) > len(known.name) else known.name,
-                role=role,
-                # the text's role first: "Sen. Marco Rubio" speaks for no state, whatever post people.yml knows him in
-                actor=None if legislative_role(role) else known.actor or person.actor,
-            )
+            person = Person(name=person.name if len(person.name) > len(known.name) else known.name,
+                            role=known.role or person.role, actor=known.actor or person.actor)
+        if legislative_role(person.role):
+            # the first role the text gives: "Sen. Marco Rubio" speaks for no state, whatever post people.yml knows him in
+            person = Person(name=person.name, role=person.role, actor=None)
+        if known:
             for key, value in list(self.by_surname.items()):
                 if value is known:
-                    self.by_surname[key] = merged
-            for key in family_names(merged):
-                self.by_surname[key] = merged
-            self.order = [merged if p is known else p for p in self.order]
-            return merged
+                    self.by_surname[key] = person
+            for key in family_names(person):
+                self.by_surname[key] = person
+            self.order = [person if p is known else p for p in self.order]
+            return person
         for key in family_names(person):
             self.by_surname.setdefault(key, person)
         self.order.append(person)
@@ -298,7 +295,7 @@ def _phrase_automaton() -> ahocorasick.Automaton:
         # In these patterns a space comes before the role: ' king' is rarer than 'king' ('making').
         cues.setdefault(f" {head}, ", set()).add(_lower_role_pattern)
         cues.setdefault(f" {head}", set()).add(_appositive_pattern)
-        cues.setdefault(f" {head}", set()).add(_actor_lower_role_pattern)
+        cues.setdefault(f" {head}", set()).add(_lower_role_then_name_pattern)
     automaton = ahocorasick.Automaton()
     for phrase in cues.keys() | known_people().keys():
         form = phrase if phrase in known_people() else None
@@ -368,10 +365,10 @@ def _appositive_matches(text: str, start: int, end: int):
                              text, start, end)
 
 
-def _actor_lower_role_matches(text: str, start: int, end: int):
-    """_actor_lower_role_pattern().finditer(text, start, end): a match is up to two lower-case
-    words, then a space and what _actor_lower_role_head_pattern() matches, or that after a space."""
-    return _anchored_matches(_actor_lower_role_pattern(), _actor_lower_role_head_pattern(),
+def _lower_role_then_name_matches(text: str, start: int, end: int):
+    """_lower_role_then_name_pattern().finditer(text, start, end): a match is up to two lower-case
+    words, then a space and what _lower_role_then_name_head_pattern() matches, or that after a space."""
+    return _anchored_matches(_lower_role_then_name_pattern(), _lower_role_then_name_head_pattern(),
                              _LOWER_ROLE_WORD_CHARACTERS + " ", text, start, end)
 
 
@@ -442,8 +439,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             person = index.add(Person(name=name, role=role, actor=actor))
             name_start = match.start("name") + match.group("name").find(name)
             found.append(PersonMention(start=name_start, end=name_start + len(name), person=person))
-        for match in (_actor_lower_role_matches(text, span_start, span_end)
-                      if _actor_lower_role_pattern in patterns else ()):
+        for match in (_lower_role_then_name_matches(text, span_start, span_end)
+                      if _lower_role_then_name_pattern in patterns else ()):
             actor = actor_mentions.actor_before(match.start())
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
@@ -457,7 +454,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                     # "the official International Business newspaper" names no official
                     continue
                 # "spokeswoman Marie Harf said": with no party before it, only the head is surely
-                # the role ("IRNA quoted government spokesman …" is no "quoted government spokesman")
+                # the role ("at a briefing spokeswoman …" is no "briefing spokeswoman")
                 role = role.split()[-1]
             person = index.add(Person(name=name, role=role, actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))

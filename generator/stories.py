@@ -150,7 +150,7 @@ _LABEL_WORDS = 12
 
 
 def article_label(analysis: Analysis) -> str:
-    """How pages name an article: its headline, else (most scraped web pages have none) its first
+    """How pages name an article: its headline, else (many scraped web pages have none) its first
     words, else its file's name."""
     if analysis.article.title:
         return _headline_case(analysis.article.title)

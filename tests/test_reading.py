@@ -100,9 +100,14 @@ def test_a_first_line_with_pieces_run_together_is_no_sentence_case_headline():
     assert article.title is None
 
 
-def test_web_page_clutter_does_not_become_sentences():
+def sentence_texts(text: str) -> list[str]:
+    """The sentences the extractor makes of an article's text."""
     from generator.analyse import analyse
 
+    return [s.text for s in analyse(parse_article(text, path="t.txt")).sentences]
+
+
+def test_web_page_clutter_does_not_become_sentences():
     text = ("Iran and US agree to resume talks in Oman\n\n"
             "Iran and the United States agreed on Monday to resume talks in Oman, officials said.\n\n"
             "Advertisement\n\nImage caption Foreign ministers met in Muscat on Monday\n\n"
@@ -113,9 +118,8 @@ def test_web_page_clutter_does_not_become_sentences():
             "Copyright 2019 The Associated Press. All rights reserved.\n\nRelated Topics\n\n"
             "The ministers in Muscat. Photograph: Ali Haider/EPA\n\nFirst published on Mon 5 Mar 2020 09.00 GMT\n\n"
             "Reporting by Jan Novak; Editing by Alex Smith\n\nReuse this content\n")
-    sentences = [s.text for s in analyse(parse_article(text, path="e.txt")).sentences]
-    assert sentences == ["Iran and the United States agreed on Monday to resume talks in Oman, officials said.",
-                         "The talks will resume next week, the foreign ministry said."]
+    assert sentence_texts(text) == ["Iran and the United States agreed on Monday to resume talks in Oman, officials said.",
+                                    "The talks will resume next week, the foreign ministry said."]
 
 
 @pytest.mark.parametrize("date_line", [
@@ -184,8 +188,6 @@ def test_a_source_line_at_the_foot_names_the_outlet():
 
 
 def test_wire_picture_captions_and_topic_codes_are_clutter():
-    from generator.analyse import analyse
-
     text = ("Ports reopen in Chittagong\n\n"
             "DHAKA (Reuters) - Bangladesh reopened its main port on Tuesday. Freight rates fell 3 percent. [O/R]\n\n"
             "Dock workers unload a ship at the port of Chittagong, Bangladesh, June 4, 2019. REUTERS/Mohammad Ponir Hossain\n\n"
@@ -193,15 +195,12 @@ def test_wire_picture_captions_and_topic_codes_are_clutter():
             "Trucks queue at the port gate in Chittagong on June 3, 2019. (AP Photo/Al-emrun Garjon)\n\n"
             "Workers wait at the gate in Chittagong. AFP/Getty Images\n\n"
             "A Reuters/Ipsos poll found most traders expect delays. Shipping lines said [the backlog] would clear.\n")
-    article = parse_article(text, path="w.txt")
-    assert [s.text for s in analyse(article).sentences] == [
+    assert sentence_texts(text) == [
         "Bangladesh reopened its main port on Tuesday.", "Freight rates fell 3 percent.",
         "A Reuters/Ipsos poll found most traders expect delays.", "Shipping lines said [the backlog] would clear."]
 
 
 def test_embedded_posts_audio_players_and_footers_are_clutter():
-    from generator.analyse import analyse
-
     text = ("Chile and Peru sign a fisheries pact\n\n"
             "Chile and Peru signed a fisheries pact on Monday.\n\n"
             "A fair deal for both fleets. We thank Lima. — Ministerio de Pesca (@PescaChile) May 4, 2020\n\n"
@@ -210,19 +209,15 @@ def test_embedded_posts_audio_players_and_footers_are_clutter():
             "The pact takes effect in June.\n\n"
             "⦁ Ana Ruiz reported from Santiago for this article, which is based in part on wire service reports.\n\n"
             "⦁ This article is based in part on wire service reports.\n")
-    article = parse_article(text, path="t.txt")
-    assert [s.text for s in analyse(article).sentences] == [
+    assert sentence_texts(text) == [
         "Chile and Peru signed a fisheries pact on Monday.", "The pact takes effect in June."]
 
 
 def test_video_and_link_teasers_are_clutter():
-    from generator.analyse import analyse
-
     text = ("Fishing talks stall in Rabat\n\nSpain and Morocco failed to agree on quotas on Monday.\n\n"
             "JUST WATCHED Fishermen protest in Cadiz Replay More Videos ... MUST WATCH Fishermen protest in Cadiz 01:08\n\n"
             "SEE ALSO: Morocco seizes two trawlers off Tangier\n\n"
             "Read More: Spain's fleet waits in port as talks drag on\n\n"
             "The talks resume next week.\n")
-    article = parse_article(text, path="k.txt")
-    assert [s.text for s in analyse(article).sentences] == [
+    assert sentence_texts(text) == [
         "Spain and Morocco failed to agree on quotas on Monday.", "The talks resume next week."]
