@@ -145,14 +145,19 @@ def _without_trailing_filler(phrase: str) -> str:
 
 @cache
 def _name_pattern() -> re.Pattern:
-    """A run of capitalised words, optionally after an honorific: 'Mr. Kim', 'Sen. Rob Portman'."""
+    """A run of capitalised words, optionally after one or two honorifics: 'Mr. Kim', 'Sen. Rob Portman',
+    'Lt. Col. Rick Francona'."""
     honorific_words = [h.rstrip(".") for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"]]
     honorifics = "|".join(re.escape(h) for h in honorific_words)
-    openings = "A-Z" + "".join(sorted({re.escape(h[0]) for h in honorific_words}))  # an honorific's or a capital
-    token = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
-    return re.compile(opening_with(openings, rf"(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})"))
+    particles = lexicon.roles()["name_particles"]
+    # an honorific's, a particle's ("al-Ansi says") or a capital
+    openings = "A-Z" + "".join(sorted({re.escape(w[0]) for w in honorific_words + particles}))
+    token = rf"(?:(?:{'|'.join(particles)})-)?(?:[A-Z][\w'’-]+|[A-Z]\.)"
+    return re.compile(opening_with(openings, rf"(?:\b(?:{honorifics})\.?\s+){{0,2}}(?P<name>{token}(?:\s+{token}){{0,3}})"))
 
 
+# "Sen. Claire McCaskill (D-Mo.)": the label of a party and a state after a name.
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
 _ANTECEDENT_REACH = 60  # characters either side of an antecedent noun where its actor is named
 # A subject that is a definite noun phrase: "the editorial", "the state newspaper".
@@ -278,7 +283,7 @@ class Resolver:
         With create, a name the article never introduced becomes a new person (the
         subject of 'said' is someone); without it, only known people are found."""
         phrase = self.text[start:end]
-        core = _without_trailing_filler(phrase).rstrip(" ,")
+        core = _TRAILING_PARENTHESIS.sub("", _without_trailing_filler(phrase).rstrip(" ,"))
         introduction = _introductory_phrase_length(core)
         if introduction:  # "In a memorandum to GATT, China said": neither GATT nor anyone in it speaks
             start, core = start + introduction, core[introduction:]
@@ -376,9 +381,20 @@ class Resolver:
             if owned != match.group("name") and self.index.get(owned):
                 known = self.index.get(owned)  # "Jardine Fleming's Edwards": the firm's Edwards, met before
             if known or (cleaned and create):
-                person = known or self.index.add(Person(name=cleaned))
+                person = known or self.index.add(Person(name=self._introduced_as(cleaned, name_start)))
                 return person, person.actor
         return None, actor
+
+    def _introduced_as(self, name: str, before: int) -> str:
+        """The full name a one-word name was introduced by earlier in the text ("Nasr al-Ansi, a top
+        commander of …" before "Ansi said"), else the name itself."""
+        if " " in name:
+            return name
+        for match in _full_name_pattern(name).finditer(self.text, 0, before):
+            full = _clean_name(match.group(0))
+            if full and " " in full and full.split()[-1] in (name, f"{match.group('particle') or ''}{name}"):
+                return full
+        return name
 
     def names_partyless_officials(self, start: int, end: int) -> bool:
         """Is text[start:end], up to a verb, officials of no state the gazetteer knows ("European
@@ -413,6 +429,12 @@ class Resolver:
             return None
         people = [p for p in self.index.people() if " " in p.name and p.name.split()[0] == name]
         return people[0] if len(people) == 1 else None
+
+
+def _full_name_pattern(surname: str) -> re.Pattern:
+    """Up to three capitalised words before a surname, which may have a particle ("Nasr al-Ansi")."""
+    particles = "|".join(lexicon.roles()["name_particles"])
+    return re.compile(rf"\b(?:[A-Z][\w'’.-]*\s){{1,3}}(?P<particle>(?:{particles})-)?{re.escape(surname)}\b(?!-)")
 
 
 _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
@@ -526,12 +548,26 @@ def _unqualified_voice_nouns() -> tuple[tuple[str, ...], int]:
 
 
 @cache
+def _abbreviations() -> list[str]:
+    """Words whose period ends no speaker phrase ("Lt. Col. Rick Francona", "John D. Podesta")."""
+    words = lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "St"]
+    return sorted({re.escape(a.rstrip(".")) for a in words})
+
+
+@cache
 def _who() -> str:
     """A speaker phrase: up to a dozen words with no clause punctuation, except abbreviation periods."""
-    abbreviations = lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "St"]
-    lookbehinds = {rf"(?<=\b{re.escape(a.rstrip('.'))})\." for a in abbreviations} | {r"(?<=\b[A-Z])\."}
-    periods = "|".join(sorted(lookbehinds))
-    return rf"(?:[^,.;:\"“”\n]|{periods})"
+    lookbehinds = [rf"(?<=\b{a})\." for a in _abbreviations()] + [r"(?<=\b[A-Z])\."]
+    periods = "|".join(lookbehinds)
+    # a parenthesis after a name gives a party and a state ("Sen. Claire McCaskill (D-Mo.) said")
+    return rf"(?:[^,.;:\"“”\n(]|\([^()\"“”\n]{{1,40}}\)|{periods})"
+
+
+@cache
+def _who_end() -> str:
+    """The punctuation that ends a speaker phrase after its verb: not an abbreviation's period."""
+    not_abbreviated = "".join(rf"(?<!\b{a})" for a in _abbreviations()) + r"(?<!\b[A-Z])"
+    return rf"(?:[,;:]|{not_abbreviated}\.|$)"
 
 
 @cache
@@ -561,7 +597,7 @@ _SUBJECT_OPENING = re.compile(rf"(?:{'|'.join(lexicon.grammar()['subject_determi
 @cache
 def _inverted_pattern() -> re.Pattern:
     """A reporting verb before its subject: '," said the minister', '…, said the officials, who …'."""
-    return re.compile(rf"\s*,?\s*(?P<verb>{lexicon.reporting_verb_alternation()})\s+(?P<who>{_who()}{{2,60}}?)\s*(?:[,.;:]|$)",
+    return re.compile(rf"\s*,?\s*(?P<verb>{lexicon.reporting_verb_alternation()})\s+(?P<who>{_who()}{{2,60}}?)\s*{_who_end()}",
                       re.I)
 
 
@@ -637,7 +673,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
             if person:
                 return Voice(speaker=person, actor=person.actor, stance=stance, rule=rule)
             continue
-        if text[start:verb.start()].rstrip().endswith(",") and not verb.group(0).split()[0].endswith("ing"):
+        if (text[start:verb.start()].rstrip().endswith(",") and not verb.group(0).split()[0].endswith("ing")
+                and not _RELATIVE_CLAUSE.search(text, start, verb.start())):  # "Ruiz, who led the talks, called"
             # "A surprise intermediary was Pope Francis, said the officials": the subject follows the verb
             inverted = _inverted_pattern().match(text, verb.start(), end)
             if inverted and _SUBJECT_OPENING.match(inverted.group("who")):

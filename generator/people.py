@@ -24,7 +24,8 @@ from .model import Person
 # A capitalised word, which may have one more capital inside ("McKeon", "DeSantis", "O'Brien").
 _NAME_TOKEN = (rf"(?:(?:{'|'.join(lexicon.roles()['name_particles'])})[- ])?"
                r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)")
-_NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
+_NAME_PARTICLES = frozenset(lexicon.roles()["name_particles"])
+_NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}"
 # Every character _NAME can match (keep the two in step): the appositive search relies on it.
 _NAME_CHARACTERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                     + "".join(map(chr, range(ord("à"), ord("ÿ") + 1))) + "'’.- ")
@@ -191,16 +192,35 @@ def _is_compound_modifier(word: str) -> bool:
 
 
 def family_names(person: Person) -> list[str]:
-    """The words a person is referred back to by: the surname, and for names written
-    family name first ("Kim Jong-un", "Ri Yong-ho") the first word too."""
+    """The words a person is referred back to by: the surname, also without its particle
+    ("Nouri al-Maliki" is "Maliki" and "Al-Maliki" later); for names written family name
+    first ("Kim Jong-un", "Ri Yong-ho") and for names with a patronymic ("Abdullah bin
+    Zayed", who is "Sheikh Abdullah" later) the first word too."""
     words = person.name.split()
     keys = [words[-1]]
+    bare = without_particle(words[-1])
+    if bare != words[-1]:
+        keys.append(bare)
+    if len(words) > 2 and any(word in _PATRONYMIC_PARTICLES for word in words[1:-1]):
+        keys.append(words[0])
     # Korean romanisation writes the given name hyphenated last ("Ban Ki-moon"), whatever
     # the person's actor, so that form tells the order too.
     korean_given_name = re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) is not None
     if len(words) > 1 and (person.actor in lexicon.roles()["family_name_first"] or korean_given_name):
         keys.append(words[0])
     return keys
+
+
+_PATRONYMIC_PARTICLES = frozenset(lexicon.roles()["patronymic_particles"])
+
+
+def without_particle(word: str) -> str:
+    """A surname without the particle that opens it, in either case: "al-Maliki", "Al-Maliki",
+    "el-Sissi" → "Maliki", "Sissi"; other words as they are."""
+    prefix, hyphen, rest = word.partition("-")
+    if hyphen and prefix.lower() in _NAME_PARTICLES and rest[:1].isupper():
+        return rest
+    return word
 
 
 @dataclass
@@ -236,7 +256,8 @@ class PeopleIndex:
 
     def get(self, name: str) -> Person | None:
         words = name.split()
-        return self.by_surname.get(words[-1]) or (self.by_surname.get(words[0]) if len(words) > 1 else None)
+        return (self.by_surname.get(words[-1]) or self.by_surname.get(without_particle(words[-1]))
+                or (self.by_surname.get(words[0]) if len(words) > 1 else None))
 
     def people(self) -> tuple[Person, ...]:
         return tuple(self.order)
@@ -428,7 +449,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             if not name:
                 continue
             role = match.group("role")
-            actor = actor_mentions.actor_before(match.start())
+            # "Iranian Foreign Minister …", else "the foreign minister of Qatar, …"
+            actor = actor_mentions.actor_before(match.start()) or actor_mentions.actor_in(match.start("role"), match.end("role"))
             known = known_people().get(name)
             if actor is None and known and not _outranked_by_role(known, role):
                 actor = known.actor
@@ -490,9 +512,6 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
 
 _WORD_BOUNDARY = re.compile(r"\b")
 _SURNAME_END = re.compile(r"\b(?!-)")  # not 'Kim' in 'Kim-Jong'
-
-
-_NAME_PARTICLES = frozenset(lexicon.roles()["name_particles"])
 
 
 def _in_compound(text: str, at: int) -> bool:
