@@ -297,6 +297,9 @@ class Resolver:
             inside = [m for m in inside if m.start < start + last_comma
                       or not _APPOSITIVE_PREPOSITIONS.intersection(self.text[start + last_comma:m.start].lower().split())]
         if inside:
+            represented = self._represented_by_unnamed(core, start, inside)
+            if represented is not None:
+                return None, represented.actor
             # "Iran's envoy, Ali Bagheri, said": after an appositive comma the person there is the
             # subject; but in a list ("Le Drian, Angela Merkel and the IAEA said") the first named.
             # ("Le Drian, Angela Merkel and the IAEA", "Sens. Lindsey Graham, R-S.C., and John McCain";
@@ -385,6 +388,21 @@ class Resolver:
                 return person, person.actor
         return None, actor
 
+    def _represented_by_unnamed(self, core: str, start: int, inside: list[PersonMention]) -> Person | None:
+        """The person an unnamed voice speaks for, when the subject is that voice: "Theresa May's
+        spokesman", "a senior Obama administration official", "a spokesman for Secretary-General
+        Ban Ki-moon". Not "Iran's envoy, Ali Bagheri" nor "Putin spokesman Dmitry Peskov", where
+        a name follows the role."""
+        last = inside[-1]
+        after = self.text[last.end:start + len(core)]
+        if after and core.removesuffix("\n").endswith(_role_endings()) and "," not in after \
+                and not _name_pattern().search(after) and _unnamed_role_pattern().search(core):
+            return self.index.get(last.person.name) or last.person
+        head = _ROLE_FOR.match(core)
+        if head and start + head.end() <= inside[0].start:
+            return self.index.get(inside[0].person.name) or inside[0].person
+        return None
+
     def _introduced_as(self, name: str, before: int) -> str:
         """The full name a one-word name was introduced by earlier in the text ("Nasr al-Ansi, a top
         commander of …" before "Ansi said"), else the name itself."""
@@ -429,6 +447,11 @@ class Resolver:
             return None
         people = [p for p in self.index.people() if " " in p.name and p.name.split()[0] == name]
         return people[0] if len(people) == 1 else None
+
+
+# An unnamed voice for someone: "a spokesman for", "an adviser to".
+_ROLE_FOR = re.compile(rf"(?i:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?"
+                       rf"(?:{lexicon.longest_first_alternation(lexicon.roles()['follow_ups'])})s?\s+(?:for|to)\s")
 
 
 def _full_name_pattern(surname: str) -> re.Pattern:

@@ -223,6 +223,10 @@ def without_particle(word: str) -> str:
     return word
 
 
+def _one_holds_the_other(words: list[str], other: list[str]) -> bool:
+    return set(words) <= set(other) or set(other) <= set(words)
+
+
 @dataclass
 class PeopleIndex:
     """The people of one article, in the order they were introduced."""
@@ -256,8 +260,14 @@ class PeopleIndex:
 
     def get(self, name: str) -> Person | None:
         words = name.split()
-        return (self.by_surname.get(words[-1]) or self.by_surname.get(without_particle(words[-1]))
-                or (self.by_surname.get(words[0]) if len(words) > 1 else None))
+        found = self.by_surname.get(words[-1]) or self.by_surname.get(without_particle(words[-1]))
+        if found is None and len(words) > 1:
+            # "Kim Jin-ho" is not "Kim Jong Un": a full name found by its first word is that person
+            # only when one name holds the other's words ("Ri Yong Ho" and "Ri")
+            found = self.by_surname.get(words[0])
+            if found is not None and not _one_holds_the_other(words, found.name.split()):
+                found = None
+        return found
 
     def people(self) -> tuple[Person, ...]:
         return tuple(self.order)
@@ -561,8 +571,25 @@ def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMe
         before = bisect.bisect_right(taken_starts, at)
         if before and taken_reach[before - 1] > at:
             continue
-        extra.append(PersonMention(start=at, end=stop, person=index.by_surname[name]))
+        person = index.by_surname[name]
+        if _opens_another_name(text, stop, span_end, person):
+            continue
+        extra.append(PersonMention(start=at, end=stop, person=person))
     return extra
+
+
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def _opens_another_name(text: str, stop: int, span_end: int, person: Person) -> bool:
+    """A family name written first, then a given name that is not this person's: "Kim Jin-ho" or
+    "Kim Yong Chol" after "Kim Jong Un" is someone else."""
+    words = person.name.split()
+    if len(words) < 2 or text[stop - len(words[0]):stop] != words[0]:
+        return False
+    following = _NEXT_NAME_WORD.match(text, stop, span_end)
+    return (bool(following) and following.group(1) not in words and following.group(1) not in _not_name_words()
+            and not lexicon.actor_automaton().exists(following.group(1)))
 
 
 def _without_overlaps(mentions: list[PersonMention]) -> list[PersonMention]:

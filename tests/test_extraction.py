@@ -762,3 +762,18 @@ def test_ranks_before_a_name_and_a_party_label_after_it_are_not_the_name():
             "a retired intelligence officer.\n\n"
             "“The governor was prepared and he was qualified,” Sen. Jane Fields (D-Mo.) said.\n")
     assert [q.speaker for q in a.quotes] == ["Dan Morrow", "Jane Fields"]
+
+
+def test_a_family_name_written_first_before_another_given_name_is_another_person():
+    a = run("North Korean leader Kim Jong Un fired a missile on Sunday.\n\n"
+            "“It is a positive but very small step for both sides,” Kim Jin-ho, a professor at a "
+            "university in Seoul, said of the meeting.\n\n"
+            "“We will answer with force if we are attacked,” Kim said.\n")
+    assert [q.speaker for q in a.quotes] == ["Kim Jin-ho", "Kim Jong Un"]
+
+
+def test_an_unnamed_voice_for_a_named_person_is_unnamed_and_speaks_for_their_party():
+    a = run("Canadian Prime Minister Anne Roy met the press on Monday.\n\n"
+            "“We will study the terms before we say anything more about it,” Roy’s spokesman said.\n\n"
+            "A spokesman for Prime Minister Anne Roy said on Tuesday: “The government will not change course.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CAN"), (None, "CAN")]
