@@ -1,66 +1,46 @@
-"""Grouping at scale: copies of a story stay one story, however many share its terms, and a crowd
-of other stories sharing their common words does not keep two reports of one story from meeting
-(each article's budget of candidates is spent on its rarest terms first)."""
+"""Grouping articles into stories by event, on short articles written for these tests."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from conftest import REPO, write
-from generator import pipeline
-
-sys.path.insert(0, str(REPO / "bench"))
-import site_scale  # noqa: E402  the benchmark's generator of distinct synthetic stories
+from generator.analyse import analyse
+from generator.reading import parse_article
+from generator.stories import group
 
 
-def _story_of(result: pipeline.Extraction) -> dict[str, str]:
-    return {a.article.path: story.slug for story in result.stories for a in story.analyses}
+def grouped(*texts: str) -> list[list[str]]:
+    analyses = [analyse(parse_article(text, path=f"{n}.md")) for n, text in enumerate(texts)]
+    return sorted(sorted(a.article.source_id for a in story.analyses) for story in group(analyses))
 
 
-def test_copies_of_the_seed_story_are_one_story_past_any_per_term_cap(tmp_path):
-    # 2 x 120 copies: every term of the story is shared by more than 200 articles, where a cap per
-    # term used to stop pairing them at all.
-    seeds = sorted((REPO / "seeds").glob("*.txt"))
-    for n in range(120):
-        for seed in seeds:
-            write(tmp_path, f"{seed.stem}-copy-{n:03d}.txt",
-                  seed.read_text(encoding="utf-8") + f"\n\nThis is copy number {n} of the report.\n")
-    result = pipeline.extract([tmp_path])
-    assert len(result.analyses) == 240
-    assert len(result.stories) == 1
+QUOTA_TALKS = ("Norway and Chile agreed on Tuesday to cut the salmon quota in the Tolvik fjord by a third after "
+               "the algae bloom killed two million fish at the Tolvik farms. "
+               "Norway's Foreign Minister {minister} said the quota cut would last until the bloom ends. "
+               "Chile said its farms in the fjord would close for the winter.\n")
+TARIFF_ROW = ("Norway and Chile traded accusations on Friday over copper tariffs, as Chile's customs agency "
+              "doubled the duty on Norwegian cables at the port of Antofagasta. "
+              "Norway's Foreign Minister Ola Berg said the tariffs broke the trade agreement. "
+              "Chile said the duty on cables would stay until the dispute panel rules.\n")
 
 
-def test_two_reports_of_one_story_meet_among_hundreds_that_share_their_common_words(tmp_path):
-    for n in range(300):
-        write(tmp_path, f"story-{n:03d}.md", site_scale.article(n))
-    # Story 5 told a second time, in other words: not a copy, but the same place, project and people.
-    a, b = site_scale.PAIRS[5]
-    place, project, resource, region = (site_scale.invented(5, k) for k in ("place", "project", "resource", "region"))
-    person = f"{site_scale.invented(5, 'first')} {site_scale.invented(5, 'surname')}"
-    write(tmp_path, "second-report.md", f"""---
-title: {project} deal signed for {place}
-date: 2024-01-07
----
-
-Negotiators from {b} and {a} signed the {project} agreement on {resource} at a ceremony in {place}.
-
-{person} told reporters the {region} deal was fair to both sides and would keep {resource} flowing.
-
-Critics in {region} said the {project} terms left {place} with too little of the {resource}.
-""")
-    story_of = _story_of(pipeline.extract([tmp_path]))
-    assert story_of[str(tmp_path / "second-report.md")] == story_of[str(tmp_path / "story-005.md")]
-    assert len(set(story_of.values())) == 300  # the 300 distinct stories stay 300
+def front(date: str, body: str) -> str:
+    return f"---\ndate: {date}\n---\n\n{body}"
 
 
-def test_grouping_does_not_depend_on_the_order_articles_come_in(tmp_path):
-    for n in range(40):
-        write(tmp_path, f"story-{n:03d}.md", site_scale.article(n))
-    for seed in sorted((REPO / "seeds").glob("*.txt")):
-        for n in range(3):
-            write(tmp_path, f"{seed.stem}-{n}.txt", seed.read_text(encoding="utf-8") + f"\n\nCopy {n}.\n")
-    files = sorted(tmp_path.iterdir())
-    forward = _story_of(pipeline.extract(files))
-    backward = _story_of(pipeline.extract(files[::-1]))
-    assert forward == backward
-    assert len(set(forward.values())) == 41
+def test_reports_of_one_event_group_and_the_same_cast_in_another_event_does_not():
+    first = QUOTA_TALKS.format(minister="Ola Berg")
+    second = ("The salmon quota in the Tolvik fjord is to be cut by a third, Norway and Chile said, after an algae "
+              "bloom killed two million fish at the Tolvik farms. Foreign Minister Ola Berg of Norway said the "
+              "quota cut would hold until the bloom ends.\n")
+    assert grouped(first, second, TARIFF_ROW) == [["0", "1"], ["2"]]
+
+
+def test_different_holders_of_one_office_mean_different_times():
+    # The same event words, but Norway's foreign minister is another person: a story of another year.
+    assert grouped(QUOTA_TALKS.format(minister="Ola Berg"), QUOTA_TALKS.format(minister="Kari Lunde")) == [["0"], ["1"]]
+    # A name written two ways is one holder.
+    assert grouped(QUOTA_TALKS.format(minister="Ola Berg"), QUOTA_TALKS.format(minister="Ola Berge")) == [["0", "1"]]
+
+
+def test_articles_dated_far_apart_are_different_stories():
+    text = QUOTA_TALKS.format(minister="Ola Berg")
+    assert grouped(front("2024-03-01", text), front("2024-03-03", text)) == [["0", "1"]]
+    assert grouped(front("2024-03-01", text), front("2024-06-01", text)) == [["0"], ["1"]]
