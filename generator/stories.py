@@ -194,9 +194,13 @@ def _no_holder_in_common(a: frozenset[str], b: frozenset[str]) -> bool:
     return not any(_may_be_one_person(x, y) for x in a for y in b)
 
 
+def _dated_apart(a: str | None, b: str | None) -> bool:
+    return bool(a and b and abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) > STORY_SPAN_DAYS)
+
+
 def _different_times(a: _Profile, b: _Profile) -> bool:
     """Dated far apart, or naming different holders of one office."""
-    if a.date and b.date and abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) > STORY_SPAN_DAYS:
+    if _dated_apart(a.date, b.date):
         return True
     return any(key in b.office_holders and _no_holder_in_common(names, b.office_holders[key])
                for key, names in a.office_holders.items())
@@ -239,7 +243,8 @@ def _near_duplicate_sets(analyses: list[Analysis]) -> list[list[int]]:
     only those), so the work per article stays bounded however many copies a story has. The
     signatures' estimate of the Jaccard similarity decides; zlib.crc32 hashes the shingles
     because it is the same in every process (Python's own hash() is salted per process), so the
-    decision is too."""
+    decision is too. A text dated far from another reports another event, however alike
+    (STORY_SPAN_DAYS)."""
     index = MinHashLSH(threshold=_NEAR_DUPLICATE, num_perm=_PERMUTATIONS)
     signatures: dict[int, MinHash] = {}  # first article of a set → its signature
     sets: dict[int, list[int]] = {}
@@ -248,8 +253,10 @@ def _near_duplicate_sets(analyses: list[Analysis]) -> list[list[int]]:
         if signature.is_empty():  # no body: nobody's copy
             sets[i] = [i]
             continue
+        date = analyses[i].article.date
         match = next((first for first in sorted(index.query(signature))
-                      if signature.jaccard(signatures[first]) >= _NEAR_DUPLICATE), None)
+                      if signature.jaccard(signatures[first]) >= _NEAR_DUPLICATE
+                      and not _dated_apart(date, analyses[first].article.date)), None)
         if match is None:
             signatures[i] = signature
             index.insert(i, signature)
