@@ -1,6 +1,7 @@
 """Command line: `python -m generator COMMAND`.
 
     extract PATH... [--json]   what the extractor understood (the contract of ../shared/eval/GUIDELINES.md)
+    briefings PATH... [--json] the briefings composed from articles, without overrides (score_briefings.py reads the JSON)
     check                      validate every override in briefings/; exit 1 on any problem
     build --out DIR [--strict] write the site's pages (static and generated) to DIR, for builders without the plugin
           [--watch [-- CMD...]]  and keep them up to date while editing, running CMD (a builder's server) alongside
@@ -18,6 +19,8 @@ import time
 from pathlib import Path
 
 from . import docs_folder, overrides, pipeline, watch
+from .briefing_json import briefings_document
+from .compose import compose
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -32,6 +35,24 @@ def _extract(args: argparse.Namespace) -> int:
         for article in document["articles"]:
             print(f"{article['path']}  story={article['story']}  sentences={len(article['sentences'])}"
                   f"  quotes={len(article['quotes'])}  title={article['title']!r}")
+    return 0
+
+
+def _briefings(args: argparse.Namespace) -> int:
+    result = pipeline.extract([Path(p) for p in args.paths])
+    for problem in result.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    briefings = [compose(story) for story in result.stories]
+    document = briefings_document(briefings)
+    if args.json:
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for briefing in document["briefings"]:
+            main = [i for i in briefing["items"] if i["main"]]
+            words = sum(len(i["text"].split()) for i in main)
+            print(f"{briefing['slug']}  sources={len(briefing['sources'])}  items={len(briefing['items'])}"
+                  f"  main={len(main)}  main_words={words}")
     return 0
 
 
@@ -150,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("paths", nargs="+", help="article files or folders")
     extract.add_argument("--json", action="store_true", help="print the JSON of the evaluation contract")
     extract.set_defaults(run=_extract)
+    briefings = commands.add_parser("briefings", help="print the briefings composed from articles")
+    briefings.add_argument("paths", nargs="+", help="article files or folders")
+    briefings.add_argument("--json", action="store_true", help="print them as JSON (see README, 'Briefings as JSON')")
+    briefings.set_defaults(run=_briefings)
     check = commands.add_parser("check", help="validate the override files")
     _add_site_options(check)
     check.set_defaults(run=_check)

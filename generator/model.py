@@ -115,6 +115,8 @@ class Item:
     editorial: bool = False  # written by an editor, not generated
     note: str | None = None
     link: SourceLink | None = None  # an editor's citation of a page outside the briefing's sources
+    main: bool = True  # in the main view (what a reader sees without expanding anything), else in the full record
+    new: bool = False  # only the newest of the story's dated sources carries it
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,6 +7,7 @@ put page titles into HTML without escaping them.
 """
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections import defaultdict
@@ -15,6 +16,7 @@ import yaml
 from slugify import slugify
 
 from . import feed
+from .briefing_json import briefing_document
 from .compose import OTHER_VOICES
 from .model import ActorPosition, Analysis, Briefing, Citation, Item
 from .stories import article_label
@@ -65,6 +67,15 @@ def article_page_uri(source_id: str) -> str:
 
 def briefing_page_uri(slug: str) -> str:
     return f"briefings/{slug}.md"
+
+
+def briefing_json_uri(slug: str) -> str:
+    """The briefing as JSON, next to its page (briefing_json.py)."""
+    return f"briefings/{slug}.json"
+
+
+def render_briefing_json(briefing: Briefing) -> str:
+    return json.dumps(briefing_document(briefing), ensure_ascii=False, indent=1) + "\n"
 
 
 def sentence_anchor(index: int) -> str:
@@ -130,7 +141,7 @@ def render_briefing(briefing: Briefing) -> str:
     if briefing.bottom_line:
         lines += ['!!! abstract "Bottom line"', ""]
         for item in briefing.bottom_line:
-            lines += [f"    {md_text(item.text)} {_citations(item, briefing)}", ""]
+            lines += [f"    {md_text(item.text)} {_citations(item, briefing)}", f"    {{: #{item.id} }}", ""]
     lines += _section("What happened", briefing.developments, briefing)
     lines += _section("Background", briefing.background, briefing)
     if briefing.positions:
