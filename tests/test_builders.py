@@ -6,7 +6,9 @@ it from the written folder, by ProperDocs and by Zensical.
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
+import io
 import os
 import re
 import shutil
@@ -55,9 +57,10 @@ def generator_of(site: Path) -> str:
 
 def build_folder(project: Path, *extra: str) -> tuple[int, str]:
     """`python -m generator build --out build/docs` in a project: its exit code and what it printed."""
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--out", "build/docs", *extra],
-                            cwd=project, capture_output=True, text=True, timeout=120)
-    return result.returncode, result.stdout + result.stderr
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        code = cli.main(["build", "--root", str(project), "--out", str(project / "build" / "docs"), *extra])
+    return code, printed.getvalue()
 
 
 def files_in(folder: Path) -> dict[str, int]:
