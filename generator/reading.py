@@ -77,11 +77,19 @@ def decode(raw: bytes, path: str) -> str:
 
 def read_article(path: Path, display_path: str | None = None) -> Article:
     shown = display_path or str(path)
+    return parse_article(decode(read_raw(path, shown), shown), path=shown)
+
+
+def read_raw(path: Path, shown: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise ArticleError(f"{shown}: cannot be read ({err.strerror}); check the file's permissions") from None
-    return parse_article(decode(raw, shown), path=shown)
+
+
+def article_identity(path: str) -> dict[str, str]:
+    """The fields of an Article that come from its file's name rather than its text."""
+    return {"path": path, "source_id": slugify(Path(path).stem) or "article"}
 
 
 def parse_article(text: str, *, path: str) -> Article:
@@ -103,8 +111,7 @@ def parse_article(text: str, *, path: str) -> Article:
     clutter = tuple(_clutter_spans(text, header.pos, body_end))
     source = header.source or signature_source or _footer_source(text, header.pos)
     return Article(
-        path=path,
-        source_id=slugify(Path(path).stem) or "article",
+        **article_identity(path),
         text=text,
         body_start=header.pos,
         body_end=body_end,
