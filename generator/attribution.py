@@ -137,8 +137,9 @@ def _without_trailing_filler(phrase: str) -> str:
     The pattern can only match where the phrase's last word is a filler or an
     -ly adverb (or has letters that re.IGNORECASE equates with ASCII ones), so
     that word is looked at first: searching tries every character."""
-    last = phrase.rsplit(None, 1)[-1].lower() if phrase.strip() else ""
-    if last in _FILLERS or last.endswith("ly") or not last.isascii():
+    written = phrase.rsplit(None, 1)[-1] if phrase.strip() else ""
+    last = written.lower()
+    if last in _FILLERS or last.endswith("ly") and not written[:1].isupper() or not last.isascii():  # not "People's Daily"
         return _TRAILING_FILLER.sub("", phrase)
     return phrase
 
@@ -263,6 +264,21 @@ class Resolver:
         near = self.mentions_within(at - _ANTECEDENT_REACH, at + _ANTECEDENT_REACH)
         return min(near, key=lambda m: abs(m.start - at)).code if near else None
 
+    def is_outlet(self, start: int, end: int) -> bool:
+        """Is text[start:end], a verb's subject, an outlet ("The Times", "the BBC", "the paper")?"""
+        core = _without_trailing_filler(self.text[start:end]).strip(" ,\n")
+        return bool(_OUTLET_SUBJECT.fullmatch(core) or lexicon.outlet_pattern().fullmatch(core)
+                    or lexicon.outlet_pattern().fullmatch(core.removeprefix("The ").removeprefix("the ")))
+
+    def _last_outlet_actor_at(self, before: int) -> str | None:
+        """The state of the last outlet named before an offset, if a state's own (a state agency)."""
+        window_start = max(0, before - _SALIENCE_WINDOW)
+        outlets = list(lexicon.outlet_pattern().finditer(self.text, window_start, before))
+        if not outlets:
+            return None
+        at = outlets[-1].start()
+        return next((m.code for m in self.mentions_within(at, outlets[-1].end()) if m.start == at), None)
+
     def remember_first_person_named(self, start: int, end: int) -> None:
         """Remember the first person named in text[start:end] outside quotation marks, where named:
         a pronoun before the name in the same sentence ("In Paris, he will meet Saud al-Faisal")
@@ -363,6 +379,8 @@ class Resolver:
         if definite and actor is None and not follow:
             # "the editorial said": the actor named where the editorial was first mentioned (not
             # "the officials said" with no officials before: that is the home state's, see analyse)
+            if definite.group("noun") in lexicon.outlet_nouns():  # "the paper said": the last outlet named
+                return None, self._last_outlet_actor_at(start)
             return None, self._actor_at_antecedent(start, definite.group("noun"))
         for match in _name_pattern().finditer(core):
             # a name right before the verb, or one that opens the phrase and is followed by
@@ -378,6 +396,8 @@ class Resolver:
             name_start = start + match.start("name")
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
                 continue
+            if _names_an_outlet(self.text, name_start, start + match.end("name")):
+                continue  # "The Times reports", "the BBC said": an outlet, no person
             cleaned = _clean_name(match.group("name"))
             known = (self.index.get(cleaned) or self._by_given_name(cleaned)) if cleaned else None
             owned = _POSSESSIVE.split(match.group("name"))[-1]
@@ -447,6 +467,16 @@ class Resolver:
             return None
         people = [p for p in self.index.people() if " " in p.name and p.name.split()[0] == name]
         return people[0] if len(people) == 1 else None
+
+
+_LONGEST_OUTLET_NAME = 40
+_OUTLET_SUBJECT = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(lexicon.outlet_nouns()))})")
+
+
+def _names_an_outlet(text: str, start: int, end: int) -> bool:
+    """Does an outlet's name overlap text[start:end] ("People’s" in "People’s Daily said")?"""
+    return any(outlet.start() < end and start < outlet.end() for outlet in lexicon.outlet_pattern().finditer(
+        text, max(0, start - _LONGEST_OUTLET_NAME), end + _LONGEST_OUTLET_NAME))
 
 
 # An unnamed voice for someone: "a spokesman for", "an adviser to".
@@ -661,7 +691,7 @@ def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: S
             if not match:
                 continue
             speaker, actor = resolver.resolve(match.start("who"), match.end("who"))
-            if speaker or actor:
+            if speaker or actor or resolver.is_outlet(match.start("who"), match.end("who")):
                 return Voice(speaker=speaker, actor=actor, stance=_stance(match.group("verb")), rule="after")
     return NOBODY
 
@@ -713,7 +743,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         if opener is not None:
             return Voice(speaker=opener, actor=opener.actor, stance=stance, rule=rule)
         speaker, actor = resolver.resolve(clause, subject_end)
-        if speaker or actor:
+        if speaker or actor or resolver.is_outlet(clause, subject_end):
+            # an outlet of no state is a voice of no party: it takes over from the voice before it
             return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
     return NOBODY
 
@@ -786,7 +817,8 @@ def is_verb(text: str, match: re.Match) -> bool:
     if determined:
         noun = determined.group("noun")  # spelt backwards
         past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
-        if not (past and noun and not noun[::-1].lower().endswith("ly")):
+        named = bool(noun) and noun[-1].isupper() and word != base and text[match.start()].islower()  # "The Times reports"
+        if not (past and noun and not noun[::-1].lower().endswith("ly")) and not named:
             return False  # but "the ministry said", "the official warned": a noun, then its past-tense verb
     if match.group(0).endswith("ed") and _PASSIVE_AUXILIARY.match(backwards):
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker

@@ -777,3 +777,11 @@ def test_an_unnamed_voice_for_a_named_person_is_unnamed_and_speaks_for_their_par
             "“We will study the terms before we say anything more about it,” Roy’s spokesman said.\n\n"
             "A spokesman for Prime Minister Anne Roy said on Tuesday: “The government will not change course.”\n")
     assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CAN"), (None, "CAN")]
+
+
+def test_an_outlet_is_no_speaker_and_a_state_newspaper_speaks_for_its_state():
+    a = run("In a commentary on Monday, the ruling party’s official People’s Daily said sanctions must be precise.\n\n"
+            "“Sanctions must avoid causing harm to ordinary people,” the paper said.\n\n"
+            "The Times reports that “the attacks appear to reflect an evolution in their tactics.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CHN"), (None, None)]
+    assert sentence_with(a, "must be precise").actor == "CHN"
