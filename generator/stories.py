@@ -3,9 +3,10 @@
 Each article becomes a bag of distinctive words (TF-IDF over the collection,
 the words of states, capitals and known people weighed down) plus the people
 and actors it names. Articles dated far apart, or naming different holders of
-one office (two different Secretaries of State), report different events. Groups are built by average-link
-clustering over the pairs that share a distinctive term (an inverted index),
-so that the cost grows with the number of articles, not with its square.
+one office (two different Secretaries of State), report different events.
+Groups are built by average-link clustering over the pairs that share a
+distinctive term (an inverted index), so that the cost grows with the number
+of articles, not with its square.
 """
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ class _Profile:
     events: dict[str, float]  # unit TF-IDF vector with the cast's words weighed down
     entities: set[str]  # main actors and people named with a role or a country
     date: str | None  # publication date, ISO
-    office_holders: dict[tuple[str, str], frozenset[str]]  # (actor, office) → surnames of who the text says holds it
+    office_holders: dict[tuple[str, str], frozenset[str]]  # (actor, office) → names of who the text says holds it
 
 
 # Who appears in a story (states, their capitals and peoples, known people) says little about which
@@ -106,18 +107,15 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip("'-") for w in _TOKEN.findall(text)]
 
 
-def _profiles(analyses: list[Analysis]) -> list[_Profile]:
-    bags = [_terms(a) for a in analyses]
-    df = Counter(term for bag in bags for term in bag)
-    n = len(bags)
+def _profiles(analyses: list[Analysis], vectors: list[dict[str, float]]) -> list[_Profile]:
+    """Each article's profile, from its TF-IDF vector (`_vectors`) with the cast's words weighed down."""
     known_cast = _known_cast_words()
     profiles = []
-    for analysis, bag in zip(analyses, bags):
+    for analysis, vector in zip(analyses, vectors):
         cast = known_cast | {w for p in analysis.people for w in _words(p.name)}
-        vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) * (CAST_WEIGHT if t in cast else 1.0)
-               for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        profiles.append(_Profile(events={t: v / norm for t, v in vec.items()}, entities=_entities(analysis),
+        events = {t: v * CAST_WEIGHT if t in cast else v for t, v in vector.items()}
+        norm = math.sqrt(sum(v * v for v in events.values())) or 1.0
+        profiles.append(_Profile(events={t: v / norm for t, v in events.items()}, entities=_entities(analysis),
                                  date=analysis.article.date, office_holders=_office_holders(analysis)))
     return profiles
 
@@ -208,7 +206,7 @@ def _candidate_similarities(analyses: list[Analysis]) -> dict[tuple[int, int], f
     Pairs that share none of their top terms are never compared: their
     similarity counts as zero, which keeps the work near-linear."""
     vectors = _vectors(analyses)
-    profiles = _profiles(analyses)
+    profiles = _profiles(analyses, vectors)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for term, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:_TERMS_PER_ARTICLE]:
