@@ -21,7 +21,7 @@ from functools import cache
 from . import lexicon
 from .actors import Mention
 from .model import Person
-from .people import PeopleIndex, PersonMention, _clean_name
+from .people import PeopleIndex, PersonMention, _clean_name, surname
 from .segment import Span
 
 _OPENING = "\"“"
@@ -160,6 +160,7 @@ def _name_pattern() -> re.Pattern:
 # "Sen. Claire McCaskill (D-Mo.)": the label of a party and a state after a name.
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
+_GENDERED_REACH = 2 * _SALIENCE_WINDOW  # how far back "she" finds the last woman named before an unmarked person
 _ANTECEDENT_REACH = 60  # characters either side of an antecedent noun where its actor is named
 # A subject that is a definite noun phrase: "the editorial", "the state newspaper".
 _DEFINITE_NOUN = re.compile(r"(?i:the)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})")
@@ -198,6 +199,62 @@ class Resolver:
         # about for its quote, its sentence and the sentence's classification.
         self._verb_uses: dict[int, bool] = {}
         self._complements: dict[int, bool] = {}
+        self._genders: dict[str, str] = {}  # surname → gender, as the text gives it (learn_genders)
+
+    def learn_genders(self, sentences: list[Span], quotes: list[QuoteSpan]) -> None:
+        """Each person's gender as the text gives it: an honorific before their name ("Ms. Haley"),
+        a role word ("spokeswoman"), the pronouns after their name in a sentence that names them
+        and nobody else (outside quotation marks: "…," Haley said, noting that she …). Unknown
+        when the clues disagree."""
+        cues = lexicon.genders()
+        votes: dict[str, set] = {}
+
+        def vote(person: Person, gender: str) -> None:
+            votes.setdefault(surname(self._canonical(person).name), set()).add(gender)
+
+        for mention in self.all_person_mentions:
+            before = self.text[max(0, mention.start - 10):mention.start].split()
+            role = (mention.person.role or "").lower()
+            for gender, words in cues.items():
+                if before and before[-1] in words["honorifics"] or any(r in role for r in words["roles"]):
+                    vote(mention.person, gender)
+        quote_starts = [q.start for q in quotes]
+        for sentence in sentences:
+            people = {self._canonical(m.person).name: m.person for m in
+                      self.person_mentions[bisect.bisect_left(self._quiet_person_starts, sentence.start):
+                                           bisect.bisect_left(self._quiet_person_starts, sentence.end)]}
+            if len(people) != 1:
+                continue
+            # the pronouns after the name ("Haley said, noting that she …"; not "She will see Idrissi")
+            first = self.person_mentions[bisect.bisect_left(self._quiet_person_starts, sentence.start)]
+            words = set(_WORD.findall(_outside_quotes(self.text, first.end, sentence.end, quotes, quote_starts)
+                                      .lower()))
+            found = [gender for gender, cue in cues.items() if words & cue["pronouns"]]
+            if len(found) == 1:
+                vote(next(iter(people.values())), found[0])
+        self._genders = {name: genders.pop() for name, genders in votes.items() if len(genders) == 1}
+
+    def _canonical(self, person: Person) -> Person:
+        return self.index.get(person.name) or person
+
+    def _pronoun_antecedent(self, before: int, pronoun: str) -> tuple[int, Person] | None:
+        """The person a pronoun before an offset refers to: the most salient one the text does not
+        give the other gender; for a gender that prefers the known (roles.yml genders), the most
+        salient one the text gives that gender in the salience window, if any ("she added" after
+        Haley, not the Maduro named since)."""
+        gender = next((g for g, cue in lexicon.genders().items() if pronoun in cue["pronouns"]), None)
+        if gender is None:
+            return self._last_person_at(before)
+
+        def known(person: Person) -> str | None:
+            return self._genders.get(surname(self._canonical(person).name))
+
+        named = self._last_person_at(before, lambda person: known(person) in (None, gender))
+        if named and known(named[1]) is None and lexicon.genders()[gender]["prefer_known"]:
+            same = self._last_person_at(before, lambda person: known(person) == gender)
+            if same and before - same[0] < _GENDERED_REACH:
+                return same
+        return named
 
     def is_verb(self, verb: lexicon.VerbMatch) -> bool:
         """is_verb() for a reporting verb of this text."""
@@ -331,7 +388,7 @@ class Resolver:
             return person, person.actor
         words = core.strip().lower().split()
         if words and words[-1] in lexicon.pronouns():  # a nominative pronoun right before the verb is its subject
-            named = self._last_person_at(start)
+            named = self._pronoun_antecedent(start, words[-1])
             unnamed = self._last_unnamed_at(start, number="singular")
             if unnamed and (named is None or unnamed[0] > named[0]):
                 return None, unnamed[1]
@@ -482,6 +539,21 @@ def _names_an_outlet(text: str, start: int, end: int) -> bool:
 # An unnamed voice for someone: "a spokesman for", "an adviser to".
 _ROLE_FOR = re.compile(rf"(?i:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?"
                        rf"(?:{lexicon.longest_first_alternation(lexicon.roles()['follow_ups'])})s?\s+(?:for|to)\s")
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _outside_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan], quote_starts: list[int]) -> str:
+    """text[start:end] with the quotations in it left out."""
+    parts, at = [], start
+    for quote in quotes[max(0, bisect.bisect_right(quote_starts, start) - 1):bisect.bisect_left(quote_starts, end)]:
+        if quote.end <= at:
+            continue
+        parts.append(text[at:max(at, quote.start)])
+        at = max(at, quote.end)
+    parts.append(text[at:end] if at < end else "")
+    return "".join(parts)
 
 
 def _full_name_pattern(surname: str) -> re.Pattern:
@@ -966,6 +1038,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
     "the minister" refers to the person who spoke last, not merely to the
     last person named."""
     by_offset = _Sentences(sentences)
+    resolver.learn_genders(sentences, quotes)
     quote_voices: dict[int, Voice] = {}
     sentence_voices: list[Voice] = []
     subjects: list[Person | None] = []

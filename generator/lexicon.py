@@ -533,6 +533,13 @@ def pronouns() -> frozenset[str]:
 
 
 @cache
+def genders() -> dict[str, dict]:
+    """Gender → {"pronouns", "honorifics", "roles": frozenset, "prefer_known": bool} (roles.yml genders)."""
+    return {gender: {kind: (frozenset(words) if isinstance(words, list) else words) for kind, words in cues.items()}
+            for gender, cues in roles()["genders"].items()}
+
+
+@cache
 def group_pronouns() -> frozenset[str]:
     return frozenset(load("reporting.yml")["group_pronouns"])
 

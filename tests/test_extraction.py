@@ -785,3 +785,18 @@ def test_an_outlet_is_no_speaker_and_a_state_newspaper_speaks_for_its_state():
             "The Times reports that “the attacks appear to reflect an evolution in their tactics.”\n")
     assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CHN"), (None, None)]
     assert sentence_with(a, "must be precise").actor == "CHN"
+
+
+def test_she_refers_to_the_woman_the_text_named_not_to_a_man_named_since():
+    a = run("Ambassador Jane Doyle of Canada spoke at the United Nations on Tuesday.\n\n"
+            "“We are watching a crisis unfold,” Doyle said, noting that she had called a hearing.\n\n"
+            "Protests have targeted President Pedro Alves of Brazil for months.\n\n"
+            "“The council must act before the summer is over,” she added.\n")
+    assert [q.speaker for q in a.quotes] == ["Jane Doyle", "Jane Doyle"]
+
+
+def test_a_pronoun_never_refers_to_a_person_the_text_gives_the_other_gender():
+    a = run("Chilean Foreign Minister Tom Reyes met Peruvian Trade Minister Lena Park on Monday. Ms. Park left early.\n\n"
+            "“We will keep talking until there is a deal,” he said.\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Tom Reyes"
