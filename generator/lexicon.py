@@ -183,6 +183,12 @@ def outlet_pattern() -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + longest_first_alternation(printed_outlet_forms()) + r")(?![\w])")
 
 
+@cache
+def outlet_nouns() -> frozenset[str]:
+    """Nouns that refer back to an outlet ("the paper said"), articles.yml outlet_nouns."""
+    return frozenset(load("articles.yml")["outlet_nouns"])
+
+
 def outlet_country(outlet: str | None) -> str | None:
     return load("articles.yml")["outlet_countries"].get(outlet) if outlet else None
 
@@ -516,6 +522,13 @@ def according_to_words() -> tuple[str, ...]:
 @cache
 def pronouns() -> frozenset[str]:
     return frozenset(load("reporting.yml")["pronouns"])
+
+
+@cache
+def genders() -> dict[str, dict]:
+    """Gender → {"pronouns", "honorifics", "roles": frozenset, "prefer_known": bool} (roles.yml genders)."""
+    return {gender: {kind: (frozenset(words) if isinstance(words, list) else words) for kind, words in cues.items()}
+            for gender, cues in roles()["genders"].items()}
 
 
 @cache

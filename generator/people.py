@@ -24,7 +24,8 @@ from .model import Person
 # A capitalised word, which may have one more capital inside ("McKeon", "DeSantis", "O'Brien").
 _NAME_TOKEN = (rf"(?:(?:{'|'.join(lexicon.roles()['name_particles'])})[- ])?"
                r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)")
-_NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
+_NAME_PARTICLES = frozenset(lexicon.roles()["name_particles"])
+_NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}"
 # Every character _NAME can match (keep the two in step): the appositive search relies on it.
 _NAME_CHARACTERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                     + "".join(map(chr, range(ord("à"), ord("ÿ") + 1))) + "'’.- ")
@@ -191,16 +192,39 @@ def _is_compound_modifier(word: str) -> bool:
 
 
 def family_names(person: Person) -> list[str]:
-    """The words a person is referred back to by: the surname, and for names written
-    family name first ("Kim Jong-un", "Ri Yong-ho") the first word too."""
+    """The words a person is referred back to by: the surname, also without its particle
+    ("Nouri al-Maliki" is "Maliki" and "Al-Maliki" later); for names written family name
+    first ("Kim Jong-un", "Ri Yong-ho") and for names with a patronymic ("Abdullah bin
+    Zayed", who is "Sheikh Abdullah" later) the first word too."""
     words = person.name.split()
     keys = [words[-1]]
+    bare = without_particle(words[-1])
+    if bare != words[-1]:
+        keys.append(bare)
+    if len(words) > 2 and any(word in _PATRONYMIC_PARTICLES for word in words[1:-1]):
+        keys.append(words[0])
     # Korean romanisation writes the given name hyphenated last ("Ban Ki-moon"), whatever
     # the person's actor, so that form tells the order too.
     korean_given_name = re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) is not None
     if len(words) > 1 and (person.actor in lexicon.roles()["family_name_first"] or korean_given_name):
         keys.append(words[0])
     return keys
+
+
+_PATRONYMIC_PARTICLES = frozenset(lexicon.roles()["patronymic_particles"])
+
+
+def without_particle(word: str) -> str:
+    """A surname without the particle that opens it, in either case: "al-Maliki", "Al-Maliki",
+    "el-Sissi" → "Maliki", "Sissi"; other words as they are."""
+    prefix, hyphen, rest = word.partition("-")
+    if hyphen and prefix.lower() in _NAME_PARTICLES and rest[:1].isupper():
+        return rest
+    return word
+
+
+def _one_holds_the_other(words: list[str], other: list[str]) -> bool:
+    return set(words) <= set(other) or set(other) <= set(words)
 
 
 @dataclass
@@ -236,7 +260,14 @@ class PeopleIndex:
 
     def get(self, name: str) -> Person | None:
         words = name.split()
-        return self.by_surname.get(words[-1]) or (self.by_surname.get(words[0]) if len(words) > 1 else None)
+        found = self.by_surname.get(words[-1]) or self.by_surname.get(without_particle(words[-1]))
+        if found is None and len(words) > 1:
+            # "Kim Jin-ho" is not "Kim Jong Un": a full name found by its first word is that person
+            # only when one name holds the other's words ("Ri Yong Ho" and "Ri")
+            found = self.by_surname.get(words[0])
+            if found is not None and not _one_holds_the_other(words, found.name.split()):
+                found = None
+        return found
 
     def people(self) -> tuple[Person, ...]:
         return tuple(self.order)
@@ -428,7 +459,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             if not name:
                 continue
             role = match.group("role")
-            actor = actor_mentions.actor_before(match.start())
+            # "Iranian Foreign Minister …", else "the foreign minister of Qatar, …"
+            actor = actor_mentions.actor_before(match.start()) or actor_mentions.actor_in(match.start("role"), match.end("role"))
             known = known_people().get(name)
             if actor is None and known and not _outranked_by_role(known, role):
                 actor = known.actor
@@ -492,9 +524,6 @@ _WORD_BOUNDARY = re.compile(r"\b")
 _SURNAME_END = re.compile(r"\b(?!-)")  # not 'Kim' in 'Kim-Jong'
 
 
-_NAME_PARTICLES = frozenset(lexicon.roles()["name_particles"])
-
-
 def _in_compound(text: str, at: int) -> bool:
     """Is the name at `at` the second half of a compound ("Anti-Castro Republicans", "pro-Trump
     rally")? Not after a name particle ("al-Assad")."""
@@ -542,8 +571,25 @@ def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMe
         before = bisect.bisect_right(taken_starts, at)
         if before and taken_reach[before - 1] > at:
             continue
-        extra.append(PersonMention(start=at, end=stop, person=index.by_surname[name]))
+        person = index.by_surname[name]
+        if _opens_another_name(text, stop, span_end, person):
+            continue
+        extra.append(PersonMention(start=at, end=stop, person=person))
     return extra
+
+
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def _opens_another_name(text: str, stop: int, span_end: int, person: Person) -> bool:
+    """A family name written first, then a given name that is not this person's: "Kim Jin-ho" or
+    "Kim Yong Chol" after "Kim Jong Un" is someone else."""
+    words = person.name.split()
+    if len(words) < 2 or text[stop - len(words[0]):stop] != words[0]:
+        return False
+    following = _NEXT_NAME_WORD.match(text, stop, span_end)
+    return (bool(following) and following.group(1) not in words and following.group(1) not in _not_name_words()
+            and not lexicon.actor_automaton().exists(following.group(1)))
 
 
 def _without_overlaps(mentions: list[PersonMention]) -> list[PersonMention]:

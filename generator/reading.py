@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from slugify import slugify
 
-from . import lexicon
+from . import lexicon, yamlfile
 from .dates import MONTHS, dates_in
 from .model import Article
 
@@ -133,27 +132,29 @@ _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|$)", re.S)
 
 
 def _front_matter(text: str, header: _Header, path: str) -> _Header:
-    """YAML front matter wins over anything detected in the text."""
+    """YAML front matter wins over anything detected in the text.
+
+    Read as override files are (yamlfile): plain values only, bounded in size, depth and
+    expansion, with every problem named by its line."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return header
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f":{mark.line + 2}" if mark else ""  # +1 for 1-based, +1 for the opening ---
-        raise ArticleError(
-            f"{path}{where}: the YAML front matter is not valid ({getattr(err, 'problem', err)}); "
-            "fix it or remove the --- block"
-        ) from None
+        document = yamlfile.load(match.group(1) or "", path, first_line=2, what="front matter")
+    except yamlfile.YamlError as err:
+        raise ArticleError(_front_matter_problem(err.problem)) from None
+    if document.problems:
+        raise ArticleError(_front_matter_problem(document.problems[0]))
+    meta = document.data
     if not isinstance(meta, dict):
-        raise ArticleError(f"{path}: the front matter must be a mapping of keys like title: and date:")
+        raise ArticleError(f"{path}:2: the front matter must be a mapping of keys like title: and date:")
     fields = {}
     for key in ("title", "source", "url"):
         if meta.get(key) is not None:
             fields[key] = str(meta[key]).strip()
     if meta.get("date") is not None:
-        fields["date"] = _iso_date(meta["date"], path)
+        line, _ = document.mark(("date",))
+        fields["date"] = _iso_date(meta["date"], f"{path}:{line}")
     pos = match.end()
     # A Markdown heading right after the front matter is the title when none was given.
     heading = re.compile(r"\s*#\s+(.+?)\s*#*\s*(?:\n|$)").match(text, pos)
@@ -163,15 +164,25 @@ def _front_matter(text: str, header: _Header, path: str) -> _Header:
     return header.but(pos=pos, **fields)
 
 
-def _iso_date(value, path: str) -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
+def _front_matter_problem(problem: yamlfile.Problem) -> str:
+    where = f"{problem.file}:{problem.line}:{problem.column}"
+    key = f" ({problem.path})" if problem.path else ""
+    return f"{where}: the YAML front matter is not valid{key}: {problem.message}"
+
+
+def _iso_date(value, where: str) -> str:
+    """A front matter date, written YYYY-MM-DD (yamlfile keeps timestamps as the text written),
+    or as a date and time; anything else, such as '2026-02-30', is reported."""
+    written = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
+        return dt.date.fromisoformat(written).isoformat()
     except ValueError:
-        raise ArticleError(f"{path}: front matter date {value!r} is not a date; write it as YYYY-MM-DD") from None
+        pass
+    try:
+        return dt.datetime.fromisoformat(written).date().isoformat()
+    except ValueError:
+        raise ArticleError(f"{where}: front matter date {written[:40]!r} is not a date of the calendar; "
+                           "write it as YYYY-MM-DD") from None
 
 
 _DATE_HEADER = re.compile(r"date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*", re.I)

@@ -730,3 +730,73 @@ def test_backing_or_attacking_a_policy_is_a_stance_attacking_a_base_is_not():
             "Rebels attacked the base near the port.\n")
     assert [s.section for s in a.sentences[2:]] == ["position", "position", "development"]
     assert "Anti-Ruiz" not in {p.name for p in a.people}
+
+
+def test_a_surname_with_its_particle_dropped_or_capitalised_is_the_person_introduced():
+    a = run("Iraqi Prime Minister Nouri al-Maliki spoke on Monday.\n\n"
+            "“I will stay in office until the court rules,” Maliki said.\n\n"
+            "Al-Maliki, however, vowed to fight for a third term.\n")
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Nouri al-Maliki", "IRQ")
+    vow = sentence_with(a, "vowed to fight")
+    assert (vow.speaker, vow.actor) == ("Nouri al-Maliki", "IRQ")
+
+
+def test_a_name_with_a_patronymic_is_referred_back_to_by_the_given_name():
+    a = run("The foreign minister of Qatar, Sheikh Hamid bin Saleh Al Marri, spoke on Monday.\n\n"
+            "Sheikh Hamid added that the talks must go on.\n")
+    added = sentence_with(a, "added")
+    assert added.speaker.endswith("Al Marri")
+    assert added.actor == "QAT"
+
+
+def test_a_person_no_data_file_knows_keeps_the_full_name_they_were_introduced_by():
+    a = run("Tariq al-Harbi, a senior commander of the militia, appeared in a video on Tuesday.\n\n"
+            "“We chose the target and we planned the attack,” al-Harbi says.\n\n"
+            "“There will be more attacks on the city,” Harbi said.\n")
+    assert [q.speaker for q in a.quotes] == ["Tariq al-Harbi", "Tariq al-Harbi"]
+
+
+def test_ranks_before_a_name_and_a_party_label_after_it_are_not_the_name():
+    a = run("“There has been a radical presence in the region for years,” said Lt. Col. Dan Morrow, "
+            "a retired intelligence officer.\n\n"
+            "“The governor was prepared and he was qualified,” Sen. Jane Fields (D-Mo.) said.\n")
+    assert [q.speaker for q in a.quotes] == ["Dan Morrow", "Jane Fields"]
+
+
+def test_a_family_name_written_first_before_another_given_name_is_another_person():
+    a = run("North Korean leader Kim Jong Un fired a missile on Sunday.\n\n"
+            "“It is a positive but very small step for both sides,” Kim Jin-ho, a professor at a "
+            "university in Seoul, said of the meeting.\n\n"
+            "“We will answer with force if we are attacked,” Kim said.\n")
+    assert [q.speaker for q in a.quotes] == ["Kim Jin-ho", "Kim Jong Un"]
+
+
+def test_an_unnamed_voice_for_a_named_person_is_unnamed_and_speaks_for_their_party():
+    a = run("Canadian Prime Minister Anne Roy met the press on Monday.\n\n"
+            "“We will study the terms before we say anything more about it,” Roy’s spokesman said.\n\n"
+            "A spokesman for Prime Minister Anne Roy said on Tuesday: “The government will not change course.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CAN"), (None, "CAN")]
+
+
+def test_an_outlet_is_no_speaker_and_a_state_newspaper_speaks_for_its_state():
+    a = run("In a commentary on Monday, the ruling party’s official People’s Daily said sanctions must be precise.\n\n"
+            "“Sanctions must avoid causing harm to ordinary people,” the paper said.\n\n"
+            "The Times reports that “the attacks appear to reflect an evolution in their tactics.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CHN"), (None, None)]
+    assert sentence_with(a, "must be precise").actor == "CHN"
+
+
+def test_she_refers_to_the_woman_the_text_named_not_to_a_man_named_since():
+    a = run("Ambassador Jane Doyle of Canada spoke at the United Nations on Tuesday.\n\n"
+            "“We are watching a crisis unfold,” Doyle said, noting that she had called a hearing.\n\n"
+            "Protests have targeted President Pedro Alves of Brazil for months.\n\n"
+            "“The council must act before the summer is over,” she added.\n")
+    assert [q.speaker for q in a.quotes] == ["Jane Doyle", "Jane Doyle"]
+
+
+def test_a_pronoun_never_refers_to_a_person_the_text_gives_the_other_gender():
+    a = run("Chilean Foreign Minister Tom Reyes met Peruvian Trade Minister Lena Park on Monday. Ms. Park left early.\n\n"
+            "“We will keep talking until there is a deal,” he said.\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Tom Reyes"

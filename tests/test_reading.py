@@ -79,7 +79,7 @@ def test_unreadable_files_get_a_clear_error_naming_them(tmp_path: Path, raw: byt
 def test_bad_front_matter_names_the_line(tmp_path: Path):
     path = tmp_path / "x.md"
     path.write_text("---\ntitle: [unclosed\n---\nBody text here.\n", encoding="utf-8")
-    with pytest.raises(ArticleError, match=r"x.md:\d+: the YAML front matter is not valid"):
+    with pytest.raises(ArticleError, match=r"x.md:\d+:\d+: the YAML front matter is not valid"):
         read_article(path, "x.md")
 
 
