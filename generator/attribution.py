@@ -737,12 +737,20 @@ def stance_of(verb: lexicon.VerbMatch) -> str | None:
 
 
 _WORDS_BEFORE_A_LATE_ATTRIBUTION = 8
+# A speaker signed under or after a quote with a dash: '"…"\n— Kim Jin-ho, Yonhap', '"…," — Jane Doe.'
+_SIGNATURE = re.compile(r"[ \t]*[,.]?[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                        r"[ \t]*(?=[,.]|\n|$)")
 
 
 def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: Span | None) -> Voice:
     """The speaker named after the closing mark, in the same sentence or, when the
     quote ends its sentence, in a bare attribution right after it ('..." Johnson said Monday.')."""
     text = resolver.text
+    signature = _SIGNATURE.match(text, close + 1)
+    if signature:  # a quote on its own line, then "— Name, Outlet"
+        speaker, actor = resolver.resolve(signature.start("who"), signature.end("who"))
+        if speaker:
+            return Voice(speaker=speaker, actor=actor, stance="statement", rule="after")
     next_mark = _QUOTE_MARK.search(text, close + 1, sentence.end)
     stop = next_mark.start() if next_mark else sentence.end
     starts = [(close + 1, stop)]
