@@ -54,11 +54,13 @@ class _Pool:
             self.words.append(_words(text))
 
     def absorb(self, text: str, citation: Citation) -> bool:
-        """If a near-identical statement is already here, cite this source for it too."""
+        """If a near-identical statement is already here, cite this source for it too (not when the
+        two give different figures: the main view shows such a difference, citing both)."""
         words = _words(clean(text))
         for n, known in enumerate(self.words):
             union = known | words
-            if union and len(known & words) / len(union) >= NEAR_DUPLICATE:
+            if union and len(known & words) / len(union) >= NEAR_DUPLICATE \
+                    and not main_view.figures_differ(self.items[n].text, text):
                 item = self.items[n]
                 if citation.source not in {c.source for c in item.citations}:
                     self.items[n] = replace(item, citations=item.citations + (citation,))

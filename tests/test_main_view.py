@@ -147,3 +147,24 @@ def test_contradictory_or_stale_view_choices_are_reported(harbour: Path):
     problems = pipeline.build_site(harbour / "seeds", harbour / "briefings", root=harbour).problems
     assert any("demote[0]" in p and "also promoted (promote[0])" in p for p in problems)
     assert any("promote[1]" in p and "no generated item has id 's-00000000'" in p for p in problems)
+
+
+def test_where_sources_give_different_figures_the_line_shows_both_with_citations(harbour: Path):
+    briefing = the_briefing(harbour)
+    (fund,) = [item for _, _, item in briefing_items(briefing) if "joint fund" in item.text and item.main]
+    assert sorted((v.value, v.citation.source) for v in fund.differs) == [("4 million", 1), ("5 million", 2)]
+    site = pipeline.build_site(harbour / "seeds", harbour / "briefings", root=harbour)
+    (uri,) = [u for u in site.pages if u.startswith("briefings/") and u.endswith(".md")]
+    line = next(row for row in site.pages[uri].splitlines() if "joint fund" in row)
+    assert re.search(r"Sources differ: \d million <sup>.*#s\d+.*</sup>; \d million <sup>.*#s\d+.*</sup>", line)
+    # the two wordings stay two lines of the full record: neither is dropped for the other
+    assert len([i for _, _, i in briefing_items(briefing) if "joint fund" in i.text]) == 2
+
+
+def test_lines_that_share_only_names_are_not_one_statement():
+    from generator.main_view import content_weights, same_statement
+    a = content_weights("Speaking from Vienna, Secretary of State John Kerry echoed President Barack Obama.")
+    b = content_weights("John Kerry and Barack Obama met Congress leaders in Washington on the budget.")
+    c = content_weights("Kerry echoed Obama, speaking in Vienna.")
+    assert same_statement(a, b) == 0.0
+    assert same_statement(a, c) >= 0.4
