@@ -270,7 +270,7 @@ def _score(line: _Line, cluster: list[_Line]) -> float:
     if line.words < SHORT:
         score -= PENALTY_SHORT
     score -= PENALTY_PER_LONG_WORD * max(0, line.words - LONG) + W_WORD * line.words
-    if item.text[:1].islower():  # a fragment: the rest of a quote or of a sentence split wrongly
+    if item.text[:1].islower() or item.text.rstrip().endswith(":"):  # a fragment, or an introduction to nothing
         score -= PENALTY_FRAGMENT
     return score
 
