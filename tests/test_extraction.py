@@ -840,3 +840,13 @@ def test_a_pronoun_after_a_quote_is_the_subject_of_the_quote_s_sentence():
             "monolithic against you,” she said.\n")
     [quote] = a.quotes
     assert quote.speaker == "Claire McCaskill"
+
+
+def test_a_state_body_speaks_for_its_state_and_it_refers_to_the_last_party_that_spoke():
+    a = run("Egyptian warplanes struck targets in Libya on Monday.\n\n"
+            "The Egyptian military said the raids hit camps. It said the “intense strikes” were “to avenge "
+            "the bloodshed and to seek retribution.”\n\n"
+            "Peruvian police said three people were arrested.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "EGY")]
+    police = sentence_with(a, "arrested")
+    assert (police.speaker, police.actor) == (None, "PER")
