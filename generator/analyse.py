@@ -151,6 +151,8 @@ def analyse(article: Article) -> Analysis:
     anchor = parse_iso(article.date)
     sentences: list[Sentence] = []
     events: list[Event] = []
+    run_actor: str | None = None  # the party of the run of speech the sentence may go on with
+    block: tuple[int, str | None] = (-1, None)  # (paragraph, party) of a statement quoted as a block after a colon
     for number, (span, quotes_in_span) in enumerate(zip(spans, quotes_by_sentence)):
         sentence_mentions = resolver.mentions_within(span.start, span.end)
         verbs = resolver.verbs.within(span.start, span.end)  # found once for the several tests below
@@ -167,6 +169,8 @@ def analyse(article: Article) -> Analysis:
         no_party_speaks = actor is None and (
             (speaker is not None and speaker.role != JOURNALIST and not holds_state_voice_role(speaker.role))
             or _commentators_speak(resolver, span, verbs))
+        if actor is None and not no_party_speaks and span.paragraph == block[0]:
+            actor = block[1]  # 'From his speech at the White House:' then the speech's paragraph
         if actor is None and not no_party_speaks:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
             doer = subjects[number] if speaker is None else attribution.sentence_subject(
@@ -176,6 +180,13 @@ def analyse(article: Article) -> Analysis:
                 actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
             if actor is None and sentence_mentions:
                 actor = sentence_mentions[0].code  # the first party named, for want of a better voice
+            if actor is None and not sentence_mentions and number and spans[number - 1].paragraph == span.paragraph:
+                actor = run_actor  # after "Kerry said the deal was fair." in its paragraph: that voice goes on
+        if voice_actor is not None or actor != run_actor:
+            run_actor = voice_actor  # a voice of its own, or a sentence that is no part of the run
+        if text[span.start:span.end].rstrip().endswith(":") and number + 1 < len(spans) \
+                and spans[number + 1].paragraph != span.paragraph and text[spans[number + 1].start] not in "\"“":
+            block = (spans[number + 1].paragraph, voice_actor or actor)
         sentence_text = text[span.start:span.end]
         reporting, sets_terms = _reporting_evidence(resolver, span, verbs)
         evidence = Evidence(

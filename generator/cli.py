@@ -152,7 +152,8 @@ def _overrides_ids(args: argparse.Namespace) -> int:
     if entry is None:
         return 1
     loaded = edits.briefings.get(args.slug)
-    print("\n".join(overrides.item_listing(entry.base, loaded.override if loaded else None)))
+    print("\n".join(overrides.item_listing(entry.base, loaded.override if loaded else None,
+                                            None if entry.failed else entry.briefing)))
     return 0
 
 
