@@ -822,3 +822,31 @@ def test_a_sentence_with_no_voice_and_no_party_goes_on_with_the_voice_before_it_
             "but the work would go on.\n\n"
             "It would take time to agree.\n")
     assert [s.actor for s in a.sentences] == ["CAN", "CAN", None]
+
+
+def test_a_person_no_data_file_knows_is_introduced_by_a_description_beside_the_name():
+    a = run("His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. "
+            "\"He showed again and again an ability to put together deals.\"\n\n"
+            "Tariq Haddad, a professor of political science at a university in Seoul, spoke on Monday.\n\n"
+            "“It is a positive but very small step,” Haddad said.\n")
+    people = {p.name: p.role for p in a.people}
+    assert people == {"Lawrence B. Cummings": "partner", "Tariq Haddad": "professor"}
+    assert [q.speaker for q in a.quotes] == ["Lawrence B. Cummings", "Tariq Haddad"]
+
+
+def test_a_pronoun_after_a_quote_is_the_subject_of_the_quote_s_sentence():
+    a = run("The president praised Dr. Mehmet Oz, a television host, on Monday.\n\n"
+            "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is almost "
+            "monolithic against you,” she said.\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Claire McCaskill"
+
+
+def test_a_state_body_speaks_for_its_state_and_it_refers_to_the_last_party_that_spoke():
+    a = run("Egyptian warplanes struck targets in Libya on Monday.\n\n"
+            "The Egyptian military said the raids hit camps. It said the “intense strikes” were “to avenge "
+            "the bloodshed and to seek retribution.”\n\n"
+            "Peruvian police said three people were arrested.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "EGY")]
+    police = sentence_with(a, "arrested")
+    assert (police.speaker, police.actor) == (None, "PER")
