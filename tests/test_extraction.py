@@ -850,3 +850,16 @@ def test_a_state_body_speaks_for_its_state_and_it_refers_to_the_last_party_that_
     assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "EGY")]
     police = sentence_with(a, "arrested")
     assert (police.speaker, police.actor) == (None, "PER")
+
+
+def test_a_spokesperson_after_an_introductory_place_speaks_for_that_body_s_state():
+    a = run("At the Foreign Ministry in Lima on Friday, spokeswoman Rosa Vela said the talks would "
+            "\"take a long time to finish\".\n\n"
+            "\"If we keep moving forward, we will reach a deal before the summer,\" Vela said.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Rosa Vela", "PER"), ("Rosa Vela", "PER")]
+
+
+def test_a_short_subject_that_refers_back_to_unnamed_officials_is_their_party():
+    a = run("U.S. officials said the talks were useful.\n\n"
+            "These officials have no expectations Russia would agree to any resolution.\n")
+    assert [s.actor for s in a.sentences] == ["USA", "USA"]
