@@ -186,6 +186,7 @@ class Resolver:
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
+        self.party_voices: list[tuple[int, str]] = []  # voices of a party and no person by offset, for "it"
         # Unnamed voices with an actor ("a South Korean diplomat said"): (offset, role noun as written, actor)
         self.unnamed: list[tuple[int, str, str]] = []
         # Mentions of each kind are in text order and do not overlap, so their starts and their
@@ -429,6 +430,8 @@ class Resolver:
             if words == ["they"] and actor is None:  # "Officials said … They said …": those officials' party
                 unnamed = self._last_unnamed_at(start, number="plural")
                 actor = unnamed[1] if unnamed else None
+            if words == ["it"] and actor is None:  # "The Egyptian military said … It said …": that body's party
+                actor = next((a for o, a in reversed(self.party_voices) if before_window(o, start)), None)
             return None, actor
         if lexicon.is_binding_text_subject(core + " "):
             return None, None  # "the agreement calls for …" sets terms; nobody speaks
@@ -554,6 +557,11 @@ def _outside_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan], qu
         at = max(at, quote.end)
     parts.append(text[at:end] if at < end else "")
     return "".join(parts)
+
+
+def before_window(offset: int, before: int) -> bool:
+    """Is an offset in the salience window before another?"""
+    return before - _SALIENCE_WINDOW < offset < before
 
 
 def _full_name_pattern(surname: str) -> re.Pattern:
@@ -737,12 +745,20 @@ def stance_of(verb: lexicon.VerbMatch) -> str | None:
 
 
 _WORDS_BEFORE_A_LATE_ATTRIBUTION = 8
+# A speaker signed under or after a quote with a dash: '"…"\n— Kim Jin-ho, Yonhap', '"…," — Jane Doe.'
+_SIGNATURE = re.compile(r"[ \t]*[,.]?[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                        r"[ \t]*(?=[,.]|\n|$)")
 
 
 def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: Span | None) -> Voice:
     """The speaker named after the closing mark, in the same sentence or, when the
     quote ends its sentence, in a bare attribution right after it ('..." Johnson said Monday.')."""
     text = resolver.text
+    signature = _SIGNATURE.match(text, close + 1)
+    if signature:  # a quote on its own line, then "— Name, Outlet"
+        speaker, actor = resolver.resolve(signature.start("who"), signature.end("who"))
+        if speaker:
+            return Voice(speaker=speaker, actor=actor, stance="statement", rule="after")
     next_mark = _QUOTE_MARK.search(text, close + 1, sentence.end)
     stop = next_mark.start() if next_mark else sentence.end
     starts = [(close + 1, stop)]
@@ -970,9 +986,9 @@ def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, 
 _PASSIVE = re.compile(rf"\s(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)")
 _PRONOUN_SUBJECT = re.compile(rf"(?:{'|'.join(lexicon.pronouns())})\b", re.I)
 _NAME_OR_PRONOUN = re.compile(rf"[A-Z]|(?:{'|'.join(lexicon.pronouns())})\b")
-# The first verb-like word: an -ed or -s form (not "his", "this"), an auxiliary ("couldn’t" too)
+# The first verb-like word: an -ed or -s form (not "his", "this", nor "business", "press"), an auxiliary ("couldn’t" too)
 # or an irregular past form ("Johnson went on Fox News").
-_SUBJECT_END = re.compile(rf"\s(?:(?!(?:{'|'.join(lexicon.grammar()['never_verbs_in_s'])})\b)[a-z]+(?:ed|s)"
+_SUBJECT_END = re.compile(rf"\s(?:(?!(?:{'|'.join(lexicon.grammar()['never_verbs_in_s'])})\b)[a-z]+(?:ed|(?<!s)s)"
                           rf"|(?:{'|'.join(lexicon.grammar()['auxiliaries'])})(?:n['’]t)?"
                           rf"|{'|'.join(lexicon.past_tense_forms())})\b")
 
@@ -1070,6 +1086,8 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
         else:
             listing = NOBODY
         subject = None
+        if voice.actor is not None and voice.speaker is None:
+            resolver.party_voices.append((sentence.start, voice.actor))
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
@@ -1081,6 +1099,10 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             subject = sentence_subject(resolver, sentence.start, sentence.end, "subject", known_only=True).speaker
             if subject is not None:
                 resolver.remember(sentence.start, subject)
+                if not voice.rule:
+                    # 'Cummings called him a master at deals.' then a bare quote: Cummings goes on
+                    previous, previous_end = Voice(speaker=subject, actor=subject.actor, stance=None,
+                                                   rule="subject"), sentence.end
             else:
                 resolver.remember_first_person_named(sentence.start, sentence.end)
         sentence_voices.append(voice)
@@ -1100,6 +1122,11 @@ def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: _Sentences, pr
     closing = sentences.at(quote.end)
     opening = sentences.at(quote.open_mark)
     voice = NOBODY
+    if opening is not None and opening.start < quote.open_mark and _PRONOUN_AFTER.match(text, quote.end + 1):
+        # 'Sen. Claire McCaskill scolded him: "…," she said': the sentence's subject is who the
+        # pronoun after the quote most likely means
+        resolver.remember(opening.start, sentence_subject(resolver, opening.start, quote.open_mark, "subject",
+                                                          known_only=True).speaker)
     if closing is not None:
         voice = after_quote(resolver, quote.end, closing, sentences.after(closing))
     if not voice.rule and opening is not None:
@@ -1108,11 +1135,16 @@ def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: _Sentences, pr
         voice = according_to(resolver, opening.start, opening.end)
     if not voice.rule and opening is not None and text[:quote.open_mark].rstrip().endswith(":"):
         voice = sentence_subject(resolver, opening.start, quote.open_mark, "colon")
-    if not voice.rule and previous.rule and _follows_closely(text, previous_end, quote.open_mark):
+    if not voice.rule and previous.rule and _follows_closely(text, previous_end, quote.open_mark) and (
+            previous.rule != "subject" or not text[previous_end:quote.open_mark].strip()):
         voice = Voice(speaker=previous.speaker, actor=previous.actor, stance=previous.stance, rule="floating")
     if not voice.rule and opening is not None and opening.start < quote.open_mark:
         voice = sentence_subject(resolver, opening.start, quote.open_mark, "subject")
     return voice
+
+
+# A pronoun right after a closing mark: '…," she said'.
+_PRONOUN_AFTER = re.compile(rf"[,.!?]?[”\"]?\s*(?:{'|'.join(lexicon.pronouns())})\b", re.I)
 
 
 def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan], quotes_in_sentence: range,

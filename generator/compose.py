@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from . import lexicon
+from . import lexicon, main_view
 from .model import (ActorPosition, Analysis, Briefing, Citation, Item, KeyPerson, Person, Quote,
                     Sentence, SourceRef, Story)
 from .stories import article_label, story_title
@@ -103,7 +103,6 @@ def compose(story: Story) -> Briefing:
     positions: dict[str, _Pool] = defaultdict(_Pool)
     speakers: dict[str, list[str]] = defaultdict(list)
     timeline = _Pool()
-    ledes = _Pool()
 
     for number, analysis in sources:
         quotes, covered = _quotes_by_first_sentence(analysis)
@@ -111,10 +110,7 @@ def compose(story: Story) -> Briefing:
             # A statement two sources make alike is one line citing both, wherever the
             # other source put it: so no two lines of a briefing share an id.
             if any(pool.absorb(sentence.text, _cite(number, sentence))
-                   for pool in (ledes, *pools.values(), *positions.values())):
-                continue
-            if sentence.index == 0 and len(ledes.items) < 2:
-                ledes.add(sentence.text, _cite(number, sentence))
+                   for pool in (*pools.values(), *positions.values())):
                 continue
             quote = quotes.get(sentence.index)
             if quote:
@@ -129,7 +125,7 @@ def compose(story: Story) -> Briefing:
                 actor = sentence.actor or OTHER_VOICES
                 named = sentence.speaker and sentence.speaker.split()[-1] in sentence.text
                 positions[actor].add(sentence.text, _cite(number, sentence),
-                                     speaker=None if named else sentence.speaker)
+                                     speaker=None if named else sentence.speaker, stance=sentence.stance)
                 _note_speaker(speakers[actor], sentence.speaker)
             else:
                 pools[sentence.section].add(sentence.text, _cite(number, sentence))
@@ -137,13 +133,11 @@ def compose(story: Story) -> Briefing:
             sentence = analysis.sentences[event.sentence]
             timeline.add(sentence.text, _cite(number, sentence), kind="t", date=event.date)
 
-    bottom_line = _bottom_line(ledes.items, pools["outlook"])
-    return Briefing(
+    return main_view.choose(Briefing(
         slug=story.slug,
         title=story_title(list(story.analyses)),
         date=max((a.article.date for a in story.analyses if a.article.date), default=None),
         tags=tuple(lexicon.actor_label(code) for code in _main_actors(story)),
-        bottom_line=bottom_line,
         developments=tuple(pools["development"].items),
         background=tuple(pools["background"].items),
         positions=_positions(positions, speakers, story),
@@ -156,22 +150,7 @@ def compose(story: Story) -> Briefing:
                       outlet=a.article.source, date=a.article.date, url=a.article.url)
             for n, a in sources
         ),
-    )
-
-
-def _bottom_line(ledes: list[Item], outlook: _Pool) -> tuple[Item, ...]:
-    """Two or three sentences: the ledes of the first two sources, then the first outlook.
-
-    A news lede is the writer's own summary of the story; the outlook moves
-    out of its section so the briefing does not repeat itself."""
-    chosen: list[Item] = []
-    for lede in ledes:
-        words = _words(lede.text)
-        if all(len(words & _words(c.text)) / len(words | _words(c.text)) < NEAR_DUPLICATE for c in chosen):
-            chosen.append(lede)
-    if outlook.items:
-        chosen.append(outlook.take(outlook.items[0]))
-    return tuple(chosen)
+    ))
 
 
 def _note_speaker(names: list[str], speaker: str | None) -> None:

@@ -214,8 +214,10 @@ def signatures() -> tuple[tuple[re.Pattern, str | None], ...]:
 
 
 @cache
-def credit_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in load("articles.yml")["credits"])
+def credit_patterns() -> tuple[tuple[re.Pattern, str | None], ...]:
+    """Credit lines, each with the outlet it implies when it names none (else None)."""
+    return tuple((re.compile(c), None) if isinstance(c, str) else (re.compile(c["pattern"]), c["outlet"])
+                 for c in load("articles.yml")["credits"])
 
 
 @cache
@@ -329,6 +331,12 @@ def _organisation_forms() -> list[ActorForm]:
             for form in names:
                 forms.append(ActorForm(code=code, form=form, kind=kind, ambiguous=form in ambiguous))
     return forms
+
+
+@cache
+def actor_forms() -> tuple[ActorForm, ...]:
+    """Every way the gazetteers write a state or an organisation."""
+    return tuple(_country_forms() + _organisation_forms())
 
 
 @cache

@@ -488,6 +488,9 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                 # "spokeswoman Marie Harf said": with no party before it, only the head is surely
                 # the role ("at a briefing spokeswoman …" is no "briefing spokeswoman")
                 role = role.split()[-1]
+                if holds_state_voice_role(role) and _INTRODUCTORY_PLACE.fullmatch(text, span_start, match.start()):
+                    # "At the State Department on Friday, spokeswoman Marie Harf said": that body's
+                    actor = actor_mentions.actor_in(span_start, match.start())
             person = index.add(Person(name=name, role=role, actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _cued_finditer(_journalist_pattern, patterns, text, span_start, span_end):
@@ -515,10 +518,59 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             # the name as this article writes it: scorers and readers match the text's spelling
             person = index.add(Person(name=form, role=known.role, actor=known.actor))
             found.append(PersonMention(start=first, end=last, person=person))
+    found.extend(_described_people(text, spans, index, found))
     found.extend(_surname_mentions(text, spans, index, found))
     found.sort(key=lambda m: m.start)
     return index, _without_overlaps(found)
 
+
+# A name of two words or more set off by commas, and a description next to it: "His former business
+# partner at Lenox, Lawrence B. Cummings, called …"; "Kim Jin-ho, a professor of political science, said".
+_NAME_IN_COMMAS = re.compile(rf", (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}),")
+_DESCRIPTION_BEFORE = re.compile(r"(?:\b(?:(?i:the|a|an|his|her|its|their)|[A-Z][\w.-]*['’]s)|^)"
+                                 r"(?: (?:[a-z][\w-]*|(?:at|of|for|in) [A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})){1,6}$")
+_NAME_BEFORE_DESCRIPTION = re.compile(rf"(?:^|(?<=[.!?”\"] )|(?<=\n))(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}), "
+                                      r"(?:a|an|the) (?:[\w’'-]+ ){0,8}?(?P<head>[a-z][\w-]+)(?= (?:of|at|for|in|with|to|who)\b|,)")
+
+
+def _description_head(description: str) -> str:
+    """The noun a description ends with before its prepositional phrase: "partner" in "his
+    former business partner at Lenox"."""
+    head = re.split(r" (?:at|of|for|in) [A-Z]", description, maxsplit=1)[0]
+    return head.split()[-1]
+
+
+def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMention]) -> list[PersonMention]:
+    """People no data file knows and no role word introduces, named with a description beside
+    them: the description's last word is their role, and they speak for no state unless a later
+    role says so."""
+    taken = sorted((m.start, m.end) for m in found)
+    extra = []
+
+    def add(name_text: str, start: int, role: str) -> None:
+        name = _clean_name(name_text)
+        if not name or " " not in name or index.get(name) or name in lexicon.not_names():
+            return
+        at = start + name_text.find(name)
+        number = bisect.bisect_right(taken, (at, len(text)))
+        if number and taken[number - 1][1] > at or number < len(taken) and taken[number][0] < at + len(name):
+            return  # a person or a name found already
+        person = index.add(Person(name=name, role=role))
+        extra.append(PersonMention(start=at, end=at + len(name), person=person))
+
+    for span_start, span_end in spans:
+        for match in _NAME_IN_COMMAS.finditer(text, span_start, span_end):
+            description = _DESCRIPTION_BEFORE.search(text, max(span_start, match.start() - 80), match.start())
+            if description and description.group(0).strip():
+                add(match.group("name"), match.start("name"),
+                    _description_head(description.group(0)))
+        for match in _NAME_BEFORE_DESCRIPTION.finditer(text, span_start, span_end):
+            add(match.group("name"), match.start("name"), match.group("head"))
+    return extra
+
+
+# A sentence's introductory phrase of place, up to its comma: "At the State Department on Friday, ".
+_INTRODUCTORY_PLACE = re.compile(r"(?:At|In|From|Inside) [^,;:\"“”]{2,60}, ?")
 
 _WORD_BOUNDARY = re.compile(r"\b")
 _SURNAME_END = re.compile(r"\b(?!-)")  # not 'Kim' in 'Kim-Jong'

@@ -269,9 +269,11 @@ def _title(text: str, header: _Header) -> _Header:
     words = stripped.split()
     if not words:
         return header
+    if _is_clutter_line(stripped):  # a share bar in capitals is no headline
+        return header
     if _is_all_caps(stripped) and len(words) >= 3 and len(stripped) <= 200:
         return header.but(pos=end, title=stripped)
-    if _looks_like_dateline(stripped) or _is_clutter_line(stripped):
+    if _looks_like_dateline(stripped):
         return header
     # the headline's own paragraph, or a line of its own with the byline or the date under it
     next_blank = (text[end:end + 2] == "\n\n" or end == len(text)
@@ -421,11 +423,13 @@ def _signature(text: str, body_start: int) -> tuple[int, str | None]:
 
 def _footer_source(text: str, body_start: int) -> str | None:
     """The first outlet named in a credit or copyright line of the body."""
-    for pattern in _credit_patterns():
+    for pattern, implied in _credit_patterns():
         for start, end in pattern.spans(text, body_start, len(text)):
             named = lexicon.outlet_pattern().search(text[start:end])
             if named:
                 return lexicon.outlet_name(named.group(0))
+            if implied:
+                return implied
     return None
 
 
@@ -505,5 +509,5 @@ def _clutter_patterns() -> tuple[_SearchPattern, ...]:
 
 
 @cache
-def _credit_patterns() -> tuple[_SearchPattern, ...]:
-    return tuple(_SearchPattern(p) for p in lexicon.credit_patterns())
+def _credit_patterns() -> tuple[tuple[_SearchPattern, str | None], ...]:
+    return tuple((_SearchPattern(p), implied) for p, implied in lexicon.credit_patterns())

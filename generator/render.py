@@ -124,13 +124,58 @@ def _item_line(item: Item, briefing: Briefing) -> str:
         text += f" *({md_text(item.note)})*"
     if item.editorial:  # readers can tell an editor's line from one taken from the sources
         text += " <small>(editor)</small>"
-    return f"- {text} {_citations(item, briefing)}\n  {{: #{item.id} }}"
+    if item.new:
+        text = f"<small>NEW</small> {text}"
+    return f"- {text} {_citations(item, briefing)}{_carried(item)}\n  {{: #{item.id} }}"
+
+
+def _carried(item: Item) -> str:
+    """How many sources carry a line of the main view, when more than one does."""
+    count = len({c.source for c in item.citations})
+    return f" <small>({count} sources)</small>" if item.main and count > 1 else ""
+
+
+def _full_record(items: list[Item], briefing: Briefing, what: str = "line") -> list[str]:
+    """The lines of a section outside the main view, collapsed (pymdownx.details), each with its id
+    and citation: nothing a source says is lost, and links to any line's id still land on it."""
+    if not items:
+        return []
+    noun = what if len(items) == 1 else what + "s"
+    lines = [f'??? note "Full record: {len(items)} more {noun}"', ""]
+    for item in items:
+        lines += ["    " + row for row in _item_line(item, briefing).split("\n")]
+    return lines + [""]
+
+
+def _items(items: tuple[Item, ...], briefing: Briefing) -> list[str]:
+    """The main view's lines, then the rest collapsed."""
+    shown = [_item_line(i, briefing) for i in items if i.main]
+    return [*shown, *([""] if shown else []), *_full_record([i for i in items if not i.main], briefing)]
 
 
 def _section(title: str, items: tuple[Item, ...], briefing: Briefing) -> list[str]:
     if not items:
         return []
-    return [f"## {title}", "", *(_item_line(i, briefing) for i in items), ""]
+    return [f"## {title}", "", *_items(items, briefing)]
+
+
+def _timeline(briefing: Briefing) -> list[str]:
+    """Dated events, collapsed: each line says its date and its first words, and links to the line
+    that tells it in full (the same sentence is a line of its section too)."""
+    if not briefing.timeline:
+        return []
+    rows = []
+    for item in briefing.timeline:
+        words = item.text.split()
+        text = md_text(" ".join(words[:TIMELINE_WORDS]) + ("…" if len(words) > TIMELINE_WORDS else ""))
+        if item.editorial:
+            text += " <small>(editor)</small>"
+        rows.append(f"    - **{item.date}** — {text} {_citations(item, briefing)}\n      {{: #{item.id} }}")
+    noun = "event" if len(rows) == 1 else "events"
+    return ["## Timeline", "", f'??? note "{len(rows)} dated {noun}"', "", *rows, ""]
+
+
+TIMELINE_WORDS = 14  # a timeline line shows the date and the start of the sentence; its section has the rest
 
 
 def render_briefing(briefing: Briefing) -> str:
@@ -152,7 +197,7 @@ def render_briefing(briefing: Briefing) -> str:
     if briefing.bottom_line:
         lines += ['!!! abstract "Bottom line"', ""]
         for item in briefing.bottom_line:
-            lines += [f"    {md_text(item.text)} {_citations(item, briefing)}", f"    {{: #{item.id} }}", ""]
+            lines += [f"    {md_text(item.text)} {_citations(item, briefing)}{_carried(item)}", f"    {{: #{item.id} }}", ""]
     lines += _section("What happened", briefing.developments, briefing)
     lines += _section("Background", briefing.background, briefing)
     if briefing.positions:
@@ -165,9 +210,9 @@ def render_briefing(briefing: Briefing) -> str:
                 lines += [f"[All positions of {md_text(plain_label(position.label))}]({target}){{ .actor-link }}", ""]
             if position.people:
                 lines += ["Speaking: " + ", ".join(md_text(p) for p in position.people), ""]
-            lines += [_item_line(i, briefing) for i in position.items] + [""]
+            lines += _items(position.items, briefing)
     lines += _section("Outlook", briefing.outlook, briefing)
-    lines += _section("Timeline", briefing.timeline, briefing)
+    lines += _timeline(briefing)
     lines += _section("Editors' notes", briefing.notes, briefing)
     if briefing.people:
         lines += ["## Key people", ""]

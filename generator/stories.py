@@ -3,9 +3,10 @@
 Each article becomes a bag of distinctive words (TF-IDF over the collection,
 the words of states, capitals and known people weighed down) plus the people
 and actors it names. Articles dated far apart, or naming different holders of
-one office (two different Secretaries of State), report different events. Groups are built by average-link
-clustering over the pairs that share a distinctive term (an inverted index),
-so that the cost grows with the number of articles, not with its square.
+one office (two different Secretaries of State), report different events.
+Groups are built by average-link clustering over the pairs that share a
+distinctive term (an inverted index), so that the cost grows with the number
+of articles, not with its square.
 """
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+import pycountry
 from slugify import slugify
 
 from . import lexicon
-from .model import Analysis, Story
+from .model import Analysis, Article, Story
 from .people import known_people
 
 # The middle of the range (0.10–0.12) where grouping the 7 newer dev stories scores best (B-cubed F1
@@ -72,7 +74,7 @@ class _Profile:
     events: dict[str, float]  # unit TF-IDF vector with the cast's words weighed down
     entities: set[str]  # main actors and people named with a role or a country
     date: str | None  # publication date, ISO
-    office_holders: dict[tuple[str, str], frozenset[str]]  # (actor, office) → surnames of who the text says holds it
+    office_holders: dict[tuple[str, str], frozenset[str]]  # (actor, office) → names of who the text says holds it
 
 
 # Who appears in a story (states, their capitals and peoples, known people) says little about which
@@ -105,18 +107,15 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip("'-") for w in _TOKEN.findall(text)]
 
 
-def _profiles(analyses: list[Analysis]) -> list[_Profile]:
-    bags = [_terms(a) for a in analyses]
-    df = Counter(term for bag in bags for term in bag)
-    n = len(bags)
+def _profiles(analyses: list[Analysis], vectors: list[dict[str, float]]) -> list[_Profile]:
+    """Each article's profile, from its TF-IDF vector (`_vectors`) with the cast's words weighed down."""
     known_cast = _known_cast_words()
     profiles = []
-    for analysis, bag in zip(analyses, bags):
+    for analysis, vector in zip(analyses, vectors):
         cast = known_cast | {w for p in analysis.people for w in _words(p.name)}
-        vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) * (CAST_WEIGHT if t in cast else 1.0)
-               for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        profiles.append(_Profile(events={t: v / norm for t, v in vec.items()}, entities=_entities(analysis),
+        events = {t: v * CAST_WEIGHT if t in cast else v for t, v in vector.items()}
+        norm = math.sqrt(sum(v * v for v in events.values())) or 1.0
+        profiles.append(_Profile(events={t: v / norm for t, v in events.items()}, entities=_entities(analysis),
                                  date=analysis.article.date, office_holders=_office_holders(analysis)))
     return profiles
 
@@ -207,7 +206,7 @@ def _candidate_similarities(analyses: list[Analysis]) -> dict[tuple[int, int], f
     Pairs that share none of their top terms are never compared: their
     similarity counts as zero, which keeps the work near-linear."""
     vectors = _vectors(analyses)
-    profiles = _profiles(analyses)
+    profiles = _profiles(analyses, vectors)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for term, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:_TERMS_PER_ARTICLE]:
@@ -266,7 +265,7 @@ def story_title(members: list[Analysis]) -> str:
     lead = _lead(members)
     for candidate in [lead, *members]:
         if candidate.article.title:
-            return _headline_case(candidate.article.title)
+            return _headline_case(candidate.article)
     return article_label(lead)
 
 
@@ -277,19 +276,75 @@ def article_label(analysis: Analysis) -> str:
     """How pages name an article: its headline, else (many scraped web pages have none) its first
     words, else its file's name."""
     if analysis.article.title:
-        return _headline_case(analysis.article.title)
+        return _headline_case(analysis.article)
     if not analysis.sentences:
         return analysis.article.source_id
     words = analysis.sentences[0].text.split()
     return " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
 
 
-def _headline_case(title: str) -> str:
-    """Wire headlines come in capitals; show them in sentence case."""
+def _headline_case(article: Article) -> str:
+    """Wire headlines come in capitals; show them in sentence case, keeping the capitals of
+    abbreviations ("U.S."), acronyms and country codes ("GATT", "NZ") and the capital letter of names
+    ("Iran", "Nakasone"), as the article's body writes them or the data files know them."""
+    title = article.title or ""
     letters = [c for c in title if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.9:
-        return title[:1] + title[1:].lower()
-    return title
+    if not letters or sum(c.isupper() for c in letters) / len(letters) <= 0.9:
+        return title
+    body = article.text[article.body_start:article.body_end]
+    cased = _WORD_PIECE.sub(lambda m: _recased(m.group(0), body), title)
+    return cased[:1].upper() + cased[1:]
+
+
+_WORD_PIECE = re.compile(r"[A-Za-z](?:[A-Za-z']|\.(?=[A-Za-z]))*\.?")  # "U.S.", "IRAN'S", "GATT"
+
+
+def _recased(word: str, body: str) -> str:
+    bare = word.rstrip(".")
+    if "." in bare:
+        return word  # "U.S.", "U.S"
+    written = _body_casing(word, body)
+    if written == "upper" or written is None and bare in _known_acronyms():
+        return word  # "GATT", "NZ"
+    if written == "capitalised" or written is None and bare.lower() in _known_names():
+        return word[:1] + word[1:].lower()
+    return word.lower()
+
+
+def _body_casing(word: str, body: str) -> str | None:
+    """How the body writes a word away from sentence starts: 'upper', 'capitalised', 'lower'
+    (any lower-case use wins), or None when it does not use the word there."""
+    forms = set()
+    for match in re.finditer(rf"(?<![\w.])({re.escape(word)})(?![\w])", body, re.I):
+        before = body[max(0, match.start() - 3):match.start()].rstrip()
+        if not before or before[-1] in ".!?\"“‘'\n":
+            continue  # a sentence's first word is capitalised whatever it is
+        printed = match.group(1)
+        forms.add("lower" if printed.islower() else "upper" if printed.isupper() and len(printed) > 1
+                  else "capitalised" if printed[:1].isupper() else "lower")
+    for form in ("lower", "upper", "capitalised"):
+        if form in forms:
+            return form
+    return None
+
+
+@cache
+def _known_acronyms() -> frozenset[str]:
+    """Capitalised forms the data files know (UN, GATT, UAE, AP) and two-letter country codes that are
+    no English word (NZ, but not IT, NO, IN)."""
+    small = _stopwords() | lexicon.headline_small_words() | {"us", "go", "hi"}
+    forms = {f.form for f in lexicon.actor_forms()} | set(lexicon.printed_outlet_forms())
+    known = {f for f in forms if f.isupper() and f.isalpha() and len(f) > 1 and f.lower() not in small}
+    codes = {c.alpha_2 for c in pycountry.countries if c.alpha_2.lower() not in small}
+    return frozenset(known | codes)
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """One-word names the data files know, lower-cased: states and their demonyms and capitals,
+    organisations, outlets."""
+    forms = {f.form for f in lexicon.actor_forms() if not f.ambiguous} | set(lexicon.printed_outlet_forms())
+    return frozenset(f.lower() for f in forms if " " not in f and f[:1].isupper())
 
 
 def unique_slug(members: list[Analysis], used: set[str]) -> str:

@@ -800,3 +800,66 @@ def test_a_pronoun_never_refers_to_a_person_the_text_gives_the_other_gender():
             "“We will keep talking until there is a deal,” he said.\n")
     [quote] = a.quotes
     assert quote.speaker == "Tom Reyes"
+
+
+def test_a_speaker_signed_under_a_quote_with_a_dash():
+    a = run("Talks resumed in Geneva on Monday.\n\n"
+            "“This is a very important step for the region and for the world.”\n— Tariq Haddad, Reuters\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Tariq Haddad"
+
+
+def test_a_statement_quoted_as_a_block_after_a_colon_is_the_voice_before_it():
+    a = run("The Canadian government has repeatedly argued the campaign is working. From the prime minister's "
+            "speech in Ottawa:\n\n"
+            "Now, it will take time to finish this work. And any time we act, there are risks involved. "
+            "This strategy is one that we have pursued in Mali for years.\n")
+    assert [s.actor for s in a.sentences[2:]] == ["CAN", "CAN", "CAN"]
+
+
+def test_a_sentence_with_no_voice_and_no_party_goes_on_with_the_voice_before_it_in_its_paragraph():
+    a = run("Canadian Foreign Minister Anne Roy said the talks had been useful. It would take time to agree, "
+            "but the work would go on.\n\n"
+            "It would take time to agree.\n")
+    assert [s.actor for s in a.sentences] == ["CAN", "CAN", None]
+
+
+def test_a_person_no_data_file_knows_is_introduced_by_a_description_beside_the_name():
+    a = run("His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. "
+            "\"He showed again and again an ability to put together deals.\"\n\n"
+            "Tariq Haddad, a professor of political science at a university in Seoul, spoke on Monday.\n\n"
+            "“It is a positive but very small step,” Haddad said.\n")
+    people = {p.name: p.role for p in a.people}
+    assert people == {"Lawrence B. Cummings": "partner", "Tariq Haddad": "professor"}
+    assert [q.speaker for q in a.quotes] == ["Lawrence B. Cummings", "Tariq Haddad"]
+
+
+def test_a_pronoun_after_a_quote_is_the_subject_of_the_quote_s_sentence():
+    a = run("The president praised Dr. Mehmet Oz, a television host, on Monday.\n\n"
+            "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is almost "
+            "monolithic against you,” she said.\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Claire McCaskill"
+
+
+def test_a_state_body_speaks_for_its_state_and_it_refers_to_the_last_party_that_spoke():
+    a = run("Egyptian warplanes struck targets in Libya on Monday.\n\n"
+            "The Egyptian military said the raids hit camps. It said the “intense strikes” were “to avenge "
+            "the bloodshed and to seek retribution.”\n\n"
+            "Peruvian police said three people were arrested.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "EGY")]
+    police = sentence_with(a, "arrested")
+    assert (police.speaker, police.actor) == (None, "PER")
+
+
+def test_a_spokesperson_after_an_introductory_place_speaks_for_that_body_s_state():
+    a = run("At the Foreign Ministry in Lima on Friday, spokeswoman Rosa Vela said the talks would "
+            "\"take a long time to finish\".\n\n"
+            "\"If we keep moving forward, we will reach a deal before the summer,\" Vela said.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Rosa Vela", "PER"), ("Rosa Vela", "PER")]
+
+
+def test_a_short_subject_that_refers_back_to_unnamed_officials_is_their_party():
+    a = run("U.S. officials said the talks were useful.\n\n"
+            "These officials have no expectations Russia would agree to any resolution.\n")
+    assert [s.actor for s in a.sentences] == ["USA", "USA"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.analyse import analyse
 from generator.reading import parse_article
-from generator.stories import group
+from generator.stories import article_label, group
 
 
 def grouped(*texts: str) -> list[list[str]]:
@@ -44,3 +44,17 @@ def test_articles_dated_far_apart_are_different_stories():
     text = QUOTA_TALKS.format(minister="Ola Berg")
     assert grouped(front("2024-03-01", text), front("2024-03-03", text)) == [["0", "1"]]
     assert grouped(front("2024-03-01", text), front("2024-06-01", text)) == [["0"], ["1"]]
+
+
+def label(text: str) -> str:
+    return article_label(analyse(parse_article(text, path="h.txt")))
+
+
+def test_a_wire_headline_in_capitals_keeps_abbreviations_codes_and_names():
+    assert label("U.S. SAYS NO SIGNAL IN SHIP MOVES\n    MANAMA, March 3 - The U.S. Navy said its ships in the Gulf "
+                 "sent no signal to Iran, the official said.\n") == "U.S. says no signal in ship moves"
+    assert label("NEXT TRADE ROUND MUST SUCCEED - NZ\n    TAUPO, March 22 - Ministers were told the GATT round "
+                 "would be the last.\n") == "Next trade round must succeed - NZ"
+    # The body writes "Iran" and "GATT" so: the headline does too; "Minister" stays as the body prints it.
+    assert label("IRAN WANTS GATT SEAT, TRADE MINISTER SAYS\n    TEHRAN, March 2 - Iran wants a seat at GATT, "
+                 "the trade minister said.\n") == "Iran wants GATT seat, trade minister says"
