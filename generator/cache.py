@@ -27,7 +27,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .analyse import analyse
 from .model import Analysis
-from .reading import article_identity, decode, parse_article, read_raw
+from .reading import ArticleError, article_identity, decode, parse_article, read_raw
 
 PACKAGE = Path(__file__).resolve().parent
 _PREFIX = "analyses-"
@@ -89,8 +89,8 @@ class AnalysisCache:
     def lookup(self, path: Path, shown: str) -> Analysis | None:
         """The stored analysis of the file, if there is one (None too if the file cannot be read)."""
         try:
-            return self.load(path.read_bytes(), shown)
-        except OSError:
+            return self.load(read_raw(path, shown), shown)
+        except ArticleError:  # analysing it will say why
             return None
 
     def analysis(self, path: Path, shown: str) -> Analysis:
