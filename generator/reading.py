@@ -270,7 +270,9 @@ def _title(text: str, header: _Header) -> _Header:
     next_blank = (text[end:end + 2] == "\n\n" or end == len(text)
                   or _byline_at(text, end + 1) is not None or _date_line(text, _Header(pos=end + 1)).date is not None)
     if (next_blank and 3 <= len(words) <= 30 and _is_title_case(words)
-            and not stripped.endswith((".", ":", ",", ";"))):
+            and not stripped.endswith((":", ",", ";", "..")) and ". " not in stripped):
+        # A headline in Title Case, also with a full stop after it as some archives print it
+        # ("Obama Seeks More Muslim Refugees As He Recognizes Major Islamic Holiday.")
         return header.but(pos=end, title=stripped)
     if (next_blank and end < len(text) and 3 <= len(words) <= _MAX_SENTENCE_CASE_TITLE_WORDS
             and stripped[0].isupper() and not stripped.startswith("By ")
