@@ -103,18 +103,21 @@ def watch(site: FolderSite, command: list[str]) -> int:
     child = subprocess.Popen(command) if command else None
     print(f"watching {', '.join(str(f) for f in (site.seeds, site.overrides, site.docs))} (Ctrl-C stops)",
           file=sys.stderr, flush=True)
+    failed = False  # the last build stopped half-way: analyse the articles again next time
     try:
         while child is None or child.poll() is None:
             if not changes.happened.wait(timeout=0.5):
                 continue
             time.sleep(QUIET_SECONDS)
-            articles_changed = changes.take()
+            articles_changed = changes.take() or failed
             started = time.perf_counter()
             try:
                 built, written = site.build(articles_changed=articles_changed)
             except (docs_folder.FolderError, OSError) as err:  # a file went away mid-read, a foreign file: go on
                 print(f"error: {err}", file=sys.stderr, flush=True)
+                failed = True
                 continue
+            failed = False
             report(built, written, site.out, time.perf_counter() - started)
     except KeyboardInterrupt:
         pass
@@ -128,4 +131,6 @@ def watch(site: FolderSite, command: list[str]) -> int:
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
-    return child.returncode if child is not None and child.returncode and child.returncode > 0 else 0
+    if child is None or child.returncode < 0:  # no command, or stopped by a signal of ours
+        return 0
+    return child.returncode
