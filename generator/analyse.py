@@ -10,6 +10,7 @@ from .actors import Mention, find_mentions
 from .dates import dates_in, parse_iso
 from .model import Analysis, Article, Event, Quote, Sentence
 from .people import JOURNALIST, find_people, holds_state_voice_role
+from .reading import ArticleError
 from .sections import Evidence, classify
 
 
@@ -38,6 +39,19 @@ def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mention
         if start <= mention.start and mention.end <= limit:
             return mention.code
     return None
+
+
+_SHORT_SUBJECT_WORDS = 6
+
+
+def _unnamed_subject_actor(resolver: attribution.Resolver, span) -> str | None:
+    """The party of a sentence's short subject that refers back to an unnamed voice or a body
+    ("These officials have …", "The ministry has …"), resolved as a speaker phrase would be."""
+    start = attribution.after_introduction(resolver.text, span.start, span.end)
+    verb = _AUXILIARY_OR_PAST.search(resolver.text, start, span.end)
+    if verb is None or len(resolver.text[start:verb.start()].split()) > _SHORT_SUBJECT_WORDS:
+        return None
+    return resolver.resolve(start, verb.start(), create=False)[1]
 
 
 _SUBORDINATORS = lexicon.grammar()["subordinators"]
@@ -129,11 +143,19 @@ def _home_voice(resolver: attribution.Resolver, span, voice, verbs: list[lexicon
     return None
 
 
+# A news article has tens of sentences, a very long one a few hundred; each costs about a
+# millisecond to analyse and render, so an article of more is refused (bench/hostile_shapes.py).
+MAX_SENTENCES = 2_000
+
+
 def analyse(article: Article) -> Analysis:
     paragraphs = segment.paragraphs(article)
     # Same offsets as the article text; sentence texts are cut from it too.
     text = segment.double_quoted(segment.unwrapped(article.text, paragraphs))
     spans = segment.sentences(article, paragraphs)
+    if len(spans) > MAX_SENTENCES:
+        raise ArticleError(f"{article.path}: has {len(spans):,} sentences, more than the {MAX_SENTENCES:,} an "
+                           "article may have; split it into articles or remove it from the seeds folder")
     mentions = find_mentions(text, article.body_start, article.body_end)
     dateline_actor = _dateline_actor(article)
     home = dateline_actor or lexicon.outlet_country(article.source)
@@ -178,6 +200,8 @@ def analyse(article: Article) -> Analysis:
             actor = doer.actor if doer else None
             if not actor:  # only now is the rough grammatical subject, a search through the sentence, needed
                 actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
+            if not actor:  # "These officials have no expectations …": the unnamed voice met before
+                actor = _unnamed_subject_actor(resolver, span)
             if actor is None and sentence_mentions:
                 actor = sentence_mentions[0].code  # the first party named, for want of a better voice
             if actor is None and not sentence_mentions and number and spans[number - 1].paragraph == span.paragraph:
