@@ -40,6 +40,19 @@ def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mention
     return None
 
 
+_SHORT_SUBJECT_WORDS = 6
+
+
+def _unnamed_subject_actor(resolver: attribution.Resolver, span) -> str | None:
+    """The party of a sentence's short subject that refers back to an unnamed voice or a body
+    ("These officials have …", "The ministry has …"), resolved as a speaker phrase would be."""
+    start = attribution.after_introduction(resolver.text, span.start, span.end)
+    verb = _AUXILIARY_OR_PAST.search(resolver.text, start, span.end)
+    if verb is None or len(resolver.text[start:verb.start()].split()) > _SHORT_SUBJECT_WORDS:
+        return None
+    return resolver.resolve(start, verb.start(), create=False)[1]
+
+
 _SUBORDINATORS = lexicon.grammar()["subordinators"]
 _SUBORDINATE = re.compile(attribution.opening_with("".join(sorted({w[0] for w in _SUBORDINATORS})),
                                                    rf"\b(?:{lexicon.longest_first_alternation(_SUBORDINATORS, ignore_case=True)})\b"),
@@ -178,6 +191,8 @@ def analyse(article: Article) -> Analysis:
             actor = doer.actor if doer else None
             if not actor:  # only now is the rough grammatical subject, a search through the sentence, needed
                 actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
+            if not actor:  # "These officials have no expectations …": the unnamed voice met before
+                actor = _unnamed_subject_actor(resolver, span)
             if actor is None and sentence_mentions:
                 actor = sentence_mentions[0].code  # the first party named, for want of a better voice
             if actor is None and not sentence_mentions and number and spans[number - 1].paragraph == span.paragraph:

@@ -186,6 +186,7 @@ class Resolver:
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
+        self.party_voices: list[tuple[int, str]] = []  # voices of a party and no person by offset, for "it"
         # Unnamed voices with an actor ("a South Korean diplomat said"): (offset, role noun as written, actor)
         self.unnamed: list[tuple[int, str, str]] = []
         # Mentions of each kind are in text order and do not overlap, so their starts and their
@@ -429,6 +430,8 @@ class Resolver:
             if words == ["they"] and actor is None:  # "Officials said … They said …": those officials' party
                 unnamed = self._last_unnamed_at(start, number="plural")
                 actor = unnamed[1] if unnamed else None
+            if words == ["it"] and actor is None:  # "The Egyptian military said … It said …": that body's party
+                actor = next((a for o, a in reversed(self.party_voices) if before_window(o, start)), None)
             return None, actor
         if lexicon.is_binding_text_subject(core + " "):
             return None, None  # "the agreement calls for …" sets terms; nobody speaks
@@ -554,6 +557,11 @@ def _outside_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan], qu
         at = max(at, quote.end)
     parts.append(text[at:end] if at < end else "")
     return "".join(parts)
+
+
+def before_window(offset: int, before: int) -> bool:
+    """Is an offset in the salience window before another?"""
+    return before - _SALIENCE_WINDOW < offset < before
 
 
 def _full_name_pattern(surname: str) -> re.Pattern:
@@ -1078,6 +1086,8 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
         else:
             listing = NOBODY
         subject = None
+        if voice.actor is not None and voice.speaker is None:
+            resolver.party_voices.append((sentence.start, voice.actor))
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on

@@ -488,6 +488,9 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                 # "spokeswoman Marie Harf said": with no party before it, only the head is surely
                 # the role ("at a briefing spokeswoman …" is no "briefing spokeswoman")
                 role = role.split()[-1]
+                if holds_state_voice_role(role) and _INTRODUCTORY_PLACE.fullmatch(text, span_start, match.start()):
+                    # "At the State Department on Friday, spokeswoman Marie Harf said": that body's
+                    actor = actor_mentions.actor_in(span_start, match.start())
             person = index.add(Person(name=name, role=role, actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _cued_finditer(_journalist_pattern, patterns, text, span_start, span_end):
@@ -565,6 +568,9 @@ def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMe
             add(match.group("name"), match.start("name"), match.group("head"))
     return extra
 
+
+# A sentence's introductory phrase of place, up to its comma: "At the State Department on Friday, ".
+_INTRODUCTORY_PLACE = re.compile(r"(?:At|In|From|Inside) [^,;:\"“”]{2,60}, ?")
 
 _WORD_BOUNDARY = re.compile(r"\b")
 _SURNAME_END = re.compile(r"\b(?!-)")  # not 'Kim' in 'Kim-Jong'

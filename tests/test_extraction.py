@@ -840,3 +840,26 @@ def test_a_pronoun_after_a_quote_is_the_subject_of_the_quote_s_sentence():
             "monolithic against you,” she said.\n")
     [quote] = a.quotes
     assert quote.speaker == "Claire McCaskill"
+
+
+def test_a_state_body_speaks_for_its_state_and_it_refers_to_the_last_party_that_spoke():
+    a = run("Egyptian warplanes struck targets in Libya on Monday.\n\n"
+            "The Egyptian military said the raids hit camps. It said the “intense strikes” were “to avenge "
+            "the bloodshed and to seek retribution.”\n\n"
+            "Peruvian police said three people were arrested.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "EGY")]
+    police = sentence_with(a, "arrested")
+    assert (police.speaker, police.actor) == (None, "PER")
+
+
+def test_a_spokesperson_after_an_introductory_place_speaks_for_that_body_s_state():
+    a = run("At the Foreign Ministry in Lima on Friday, spokeswoman Rosa Vela said the talks would "
+            "\"take a long time to finish\".\n\n"
+            "\"If we keep moving forward, we will reach a deal before the summer,\" Vela said.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Rosa Vela", "PER"), ("Rosa Vela", "PER")]
+
+
+def test_a_short_subject_that_refers_back_to_unnamed_officials_is_their_party():
+    a = run("U.S. officials said the talks were useful.\n\n"
+            "These officials have no expectations Russia would agree to any resolution.\n")
+    assert [s.actor for s in a.sentences] == ["USA", "USA"]
