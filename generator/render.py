@@ -25,12 +25,23 @@ from .stories import article_label
 # would read as markup inside a line; each is backslash-escaped.
 _BACKSLASH = set("\\`*_{}[]!#")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_MARKUP = _BACKSLASH | set(_ENTITIES)
 _LEADING_MARKER = re.compile(r"^(?:[-+=]|\d+[.)])")
+
+
+# Python-Markdown's cost grows with the square of the escapes and entities in one block (60,000
+# underscores took minutes), and prose has a handful: a text with more markup characters than
+# this shows them all as look-alikes that need no escape.
+MAX_ESCAPES = 64
+_LOOK_ALIKES = str.maketrans({"\\": "＼", "`": "'", "*": "∗", "_": "＿", "{": "｛", "}": "｝", "[": "［",
+                              "]": "］", "!": "！", "#": "＃", "&": "＆", "<": "‹", ">": "›", "|": "｜"})
 
 
 def md_text(text: str) -> str:
     """Untrusted text as one line of inert Markdown."""
     text = " ".join(text.split())
+    if sum(text.count(ch) for ch in _MARKUP) > MAX_ESCAPES:
+        text = text.translate(_LOOK_ALIKES)
     out = []
     for ch in text:
         if ch in _ENTITIES:
