@@ -245,6 +245,11 @@ def _is_title_case(words: list[str]) -> bool:
     return capitalised / len(content) >= 0.8
 
 
+def _every_long_word_capitalised(words: list[str]) -> bool:
+    small = lexicon.headline_small_words()
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words if len(w) > 2 and w.lower() not in small)
+
+
 def _has_capitalised_small_word(words: list[str]) -> bool:
     small = lexicon.headline_small_words()
     return any(w[:1].isupper() and w.lower() in small for w in words)
@@ -280,6 +285,12 @@ def _title(text: str, header: _Header) -> _Header:
                   or _byline_at(text, end + 1) is not None or _date_line(text, _Header(pos=end + 1)).date is not None)
     if (next_blank and 3 <= len(words) <= 30 and _is_title_case(words)
             and not stripped.endswith((".", ":", ",", ";"))):
+        return header.but(pos=end, title=stripped)
+    if (next_blank and 3 <= len(words) <= 30 and stripped.endswith(".") and not stripped.endswith("..")
+            and ". " not in stripped and _is_title_case(words) and _every_long_word_capitalised(words)):
+        # A headline with a full stop after it, as some archives print them ("Obama Seeks More
+        # Muslim Refugees As He Recognizes Major Islamic Holiday."); a sentence that names many
+        # people ("Iranian Foreign Minister Abbas Araghchi arrived in Oslo.") has a verb in lower case.
         return header.but(pos=end, title=stripped)
     if (next_blank and end < len(text) and 3 <= len(words) <= _MAX_SENTENCE_CASE_TITLE_WORDS
             and stripped[0].isupper() and not stripped.startswith("By ")
