@@ -11,7 +11,7 @@ from .cache import AnalysisCache
 from .feed import without_control_characters
 from .model import Analysis, Briefing, Story
 from .overrides import edit_site, load_edits
-from .reading import ArticleError, find_article_files, read_article
+from .reading import ArticleError, check_inside, find_article_files, read_article
 from .stories import group
 
 
@@ -30,7 +30,19 @@ def extract(paths: list[Path], *, relative_to: Path | None = None, cache: Path |
     files = [(path, _shown(path, relative_to) if relative_to else str(path)) for path in find_article_files(paths)]
     analyses, problems = [], []
     used_ids: set[str] = set()
-    for outcome in analyse_files(files, cache=cache, jobs=jobs):
+    # Links may lead anywhere inside the project folder (the current one, for the command line)
+    # or the folders given, and nowhere else: checked before the cache or a worker reads a file.
+    inside = [relative_to or Path.cwd()] + [p for p in paths if p.is_dir()]
+    refused: dict[int, str] = {}
+    for n, (path, shown) in enumerate(files):
+        if path not in paths:  # a file named on the command line is read wherever it is
+            try:
+                check_inside(path, shown, inside)
+            except ArticleError as err:
+                refused[n] = str(err)
+    made = iter(analyse_files([f for n, f in enumerate(files) if n not in refused], cache=cache, jobs=jobs))
+    for n in range(len(files)):
+        outcome = refused[n] if n in refused else next(made)
         if isinstance(outcome, str):
             problems.append(outcome)
             continue
@@ -160,20 +172,22 @@ def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: 
 def _shown(path: Path, root: Path) -> str:
     """How messages and source lists name a file or folder: relative to the project folder
     when it is inside it, else as given (`--seeds /elsewhere`, `seeds: ../shared/seeds`)."""
-    for inside, base in ((path, root), (path.resolve(), root.resolve())):
-        try:
-            return str(inside.relative_to(base))
-        except ValueError:
-            continue
-    return str(path)
+    if path.is_relative_to(root):  # before resolving: a file that is a loop of links cannot be resolved
+        return str(path.relative_to(root))
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
 
 
 def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, str]:
     pages = {render.briefing_page_uri(b.slug): render.render_briefing(b) for b in briefings}
     pages |= {render.briefing_json_uri(b.slug): render.render_briefing_json(b) for b in briefings}
+    titles = {b.slug: b.title for b in briefings}
     for story in extraction.stories:
         for analysis in story.analyses:
-            pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(analysis, story.slug)
+            pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(
+                analysis, story.slug, titles.get(story.slug))
     pages["index.md"] = render.render_home(briefings)
     pages |= render.render_archive(briefings)
     pages |= render.render_actors(briefings)
