@@ -318,7 +318,13 @@ def load_edits(folder: Path, shown_prefix: str = "briefings") -> Edits:
 
 def load_override(path: Path, shown: str, model: type[_Keys] = OverrideFile) -> tuple[LoadedOverride | None, list[Problem]]:
     try:
-        document = yamlfile.load(path.read_text(encoding="utf-8"), shown)
+        with path.open("rb") as file:  # at most what MAX_CHARS characters can take: a 50 MB file is not read whole
+            raw = file.read(4 * yamlfile.MAX_CHARS + 1)
+        if len(raw) > 4 * yamlfile.MAX_CHARS:
+            return None, [Problem(file=shown, line=1, column=1, path="",
+                                  message=f"is larger than the {yamlfile.MAX_CHARS:,} characters an override file "
+                                          "may have; keep it short")]
+        document = yamlfile.load(raw.decode("utf-8"), shown)
     except yamlfile.YamlError as err:
         return None, [err.problem]
     except (OSError, UnicodeDecodeError) as err:

@@ -75,12 +75,21 @@ def decode(raw: bytes, path: str) -> str:
     return text
 
 
+# A long news article is 50 KB and a very long one 150 KB; past this, reading, analysing and
+# rendering one file would take seconds (bench/hostile_shapes.py), so it is refused unread.
+MAX_ARTICLE_BYTES = 256_000
+
+
 def read_article(path: Path, display_path: str | None = None) -> Article:
     shown = display_path or str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_ARTICLE_BYTES + 1)
     except OSError as err:
         raise ArticleError(f"{shown}: cannot be read ({err.strerror}); check the file's permissions") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{shown}: is larger than the {MAX_ARTICLE_BYTES:,} bytes an article may have; "
+                           "split it into articles or remove it from the seeds folder")
     return parse_article(decode(raw, shown), path=shown)
 
 

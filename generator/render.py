@@ -25,12 +25,23 @@ from .stories import article_label
 # would read as markup inside a line; each is backslash-escaped.
 _BACKSLASH = set("\\`*_{}[]!#")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_MARKUP = _BACKSLASH | set(_ENTITIES)
 _LEADING_MARKER = re.compile(r"^(?:[-+=]|\d+[.)])")
+
+
+# Python-Markdown's cost grows with the square of the escapes and entities in one block (60,000
+# underscores took minutes), and prose has a handful: a text with more markup characters than
+# this shows them all as look-alikes that need no escape.
+MAX_ESCAPES = 64
+_LOOK_ALIKES = str.maketrans({"\\": "＼", "`": "'", "*": "∗", "_": "＿", "{": "｛", "}": "｝", "[": "［",
+                              "]": "］", "!": "！", "#": "＃", "&": "＆", "<": "‹", ">": "›", "|": "｜"})
 
 
 def md_text(text: str) -> str:
     """Untrusted text as one line of inert Markdown."""
     text = " ".join(text.split())
+    if sum(text.count(ch) for ch in _MARKUP) > MAX_ESCAPES:
+        text = text.translate(_LOOK_ALIKES)
     out = []
     for ch in text:
         if ch in _ENTITIES:
@@ -115,13 +126,20 @@ def _item_line(item: Item, briefing: Briefing) -> str:
         text += " <small>(editor)</small>"
     if item.new:
         text = f"<small>NEW</small> {text}"
-    return f"- {text} {_citations(item, briefing)}{_carried(item)}\n  {{: #{item.id} }}"
+    return f"- {text} {_citations(item, briefing)}{_carried(item, briefing)}\n  {{: #{item.id} }}"
 
 
-def _carried(item: Item) -> str:
-    """How many sources carry a line of the main view, when more than one does."""
+def _carried(item: Item, briefing: Briefing) -> str:
+    """How many sources carry a line of the main view, when more than one does, and where they
+    give different figures for it, each source's figure with its citation."""
     count = len({c.source for c in item.citations})
-    return f" <small>({count} sources)</small>" if item.main and count > 1 else ""
+    shown = f" <small>({count} sources)</small>" if item.main and count > 1 else ""
+    if item.differs:
+        by_number = {s.number: s for s in briefing.sources}
+        figures = "; ".join(f"{md_text(v.value)} {_citation_link(v.citation, by_number[v.citation.source].source_id)}"
+                            for v in item.differs)
+        shown += f" <small>Sources differ: {figures}</small>"
+    return shown
 
 
 def _full_record(items: list[Item], briefing: Briefing, what: str = "line") -> list[str]:
@@ -186,7 +204,7 @@ def render_briefing(briefing: Briefing) -> str:
     if briefing.bottom_line:
         lines += ['!!! abstract "Bottom line"', ""]
         for item in briefing.bottom_line:
-            lines += [f"    {md_text(item.text)} {_citations(item, briefing)}{_carried(item)}", f"    {{: #{item.id} }}", ""]
+            lines += [f"    {md_text(item.text)} {_citations(item, briefing)}{_carried(item, briefing)}", f"    {{: #{item.id} }}", ""]
     lines += _section("What happened", briefing.developments, briefing)
     lines += _section("Background", briefing.background, briefing)
     if briefing.positions:

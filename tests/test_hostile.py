@@ -147,3 +147,52 @@ def test_extract_json_text_is_the_files_text_between_the_offsets(tmp_path: Path,
     assert any("\n" in s["text"] for s in spans) and any("‘" in s["text"] for s in spans)
     for span in spans:
         assert span["text"] == text[span["start"]:span["end"]]
+
+
+# ------------------------------------------------------------------ bounded cost
+
+def extract_one(tmp_path: Path, name: str, text: str) -> pipeline.Extraction:
+    return pipeline.extract([write(tmp_path, name, text)])
+
+
+@pytest.mark.parametrize("body", [
+    "Officials said" + "." * 50_000 + " Then they left.",  # a run of dots: n² in sentence splitting
+    "Officials said " + "said " * 20_000 + "today.",  # reporting verbs: n² in reported speech
+    "Officials said" + " " * 50_000 + "[O/R] today.",  # spaces before a topic code: n² in a clutter pattern
+])
+def test_pathological_runs_are_read_in_linear_time(tmp_path: Path, body: str):
+    result = extract_one(tmp_path, "run.txt", f"Title Of A Hostile Story\n\n{body}\n")
+    assert result.problems == () and len(result.analyses) == 1  # minutes each before
+
+
+def test_an_article_over_the_size_limit_is_refused_unread(tmp_path: Path):
+    result = extract_one(tmp_path, "huge.txt", "Iran said it would talk. " * 20_000)
+    assert result.problems == (f"{tmp_path}/huge.txt: is larger than the 256,000 bytes an article may have; "
+                               "split it into articles or remove it from the seeds folder",)
+
+
+def test_an_article_of_too_many_sentences_is_refused(tmp_path: Path):
+    result = extract_one(tmp_path, "many.txt", "Title Of Many\n\n" + "Iran said so. " * 3_000)
+    [problem] = result.problems
+    assert problem.startswith(f"{tmp_path}/many.txt: has 3,000 sentences, more than the 2,000 an article may have")
+
+
+def test_markup_runs_render_as_inert_look_alikes(newsroom: Path):
+    """60,000 underscores made Python-Markdown take minutes: its cost is the square of the escapes in a block."""
+    write(newsroom / "seeds", "marks.txt", "Title Of A Marked Story\n\nOfficials said " + "_*<[" * 15_000 + " today.\n")
+    site = build(newsroom)
+    assert site.problems == ()
+    page = site.pages["articles/marks.md"]
+    assert "＿∗‹［" * 100 in page and "\\_" not in page and "<[" not in page
+
+
+def test_an_override_of_50_mb_is_refused_unread(newsroom: Path):
+    (newsroom / "briefings" / f"{DAM}.yml").write_bytes(b"title: " + b"x" * 50_000_000 + b"\n")
+    assert build(newsroom).problems == (
+        f"briefings/{DAM}.yml:1:1 → is larger than the 100,000 characters an override file may have; keep it short",)
+
+
+def test_a_long_override_title_is_refused(newsroom: Path):
+    write(newsroom / "briefings", f"{DAM}.yml", "title: " + "x" * 5_000 + "\n")
+    assert build(newsroom).problems == (
+        f"briefings/{DAM}.yml:1:8 → title → is 5,000 characters long, more than the 2,000 a value may have; shorten it",)
