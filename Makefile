@@ -24,8 +24,12 @@ serve: serve-$(BUILDER)  ## build the site from seeds/ and serve it at http://12
 
 build: build-$(BUILDER)  ## build the static site into site/ (strict)
 
+# --dirty: a save re-renders only the pages whose Markdown changed (generator/plugin.py keeps the
+# served site whole); checked with MkDocs, so ProperDocs serves as before.
+SERVE_FLAGS_mkdocs := --dirty
+
 serve-mkdocs serve-properdocs: serve-%: $(BIN)/mkdocs
-	$(BIN)/$* serve -f mkdocs.yml --livereload -a $(ADDRESS)
+	$(BIN)/$* serve -f mkdocs.yml --livereload $(SERVE_FLAGS_$*) -a $(ADDRESS)
 
 build-mkdocs build-properdocs: build-%: $(BIN)/mkdocs
 	$(BIN)/$* build --strict -f mkdocs.yml
