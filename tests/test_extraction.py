@@ -863,3 +863,9 @@ def test_a_short_subject_that_refers_back_to_unnamed_officials_is_their_party():
     a = run("U.S. officials said the talks were useful.\n\n"
             "These officials have no expectations Russia would agree to any resolution.\n")
     assert [s.actor for s in a.sentences] == ["USA", "USA"]
+
+
+def test_an_outlet_s_voice_ends_the_run_of_the_voice_before_it():
+    a = run("In a commentary, the ruling party’s official People’s Daily said sanctions must be precise. "
+            "The BBC reports that the strikes were \"aimed at camps and training sites\".\n")
+    assert [s.actor for s in a.sentences] == ["CHN", None]
