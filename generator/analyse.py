@@ -10,6 +10,7 @@ from .actors import Mention, find_mentions
 from .dates import dates_in, parse_iso
 from .model import Analysis, Article, Event, Quote, Sentence
 from .people import JOURNALIST, find_people, holds_state_voice_role
+from .reading import ArticleError
 from .sections import Evidence, classify
 
 
@@ -146,11 +147,19 @@ def _home_voice(resolver: attribution.Resolver, span, voice, verbs: list[lexicon
     return None
 
 
+# A news article has tens of sentences, a very long one a few hundred; each costs about a
+# millisecond to analyse and render, so an article of more is refused (bench/hostile_shapes.py).
+MAX_SENTENCES = 2_000
+
+
 def analyse(article: Article) -> Analysis:
     paragraphs = segment.paragraphs(article)
     # Same offsets as the article text; sentence texts are cut from it too.
     text = segment.double_quoted(segment.unwrapped(article.text, paragraphs))
     spans = segment.sentences(article, paragraphs)
+    if len(spans) > MAX_SENTENCES:
+        raise ArticleError(f"{article.path}: has {len(spans):,} sentences, more than the {MAX_SENTENCES:,} an "
+                           "article may have; split it into articles or remove it from the seeds folder")
     mentions = find_mentions(text, article.body_start, article.body_end)
     dateline_actor = _dateline_actor(article)
     home = dateline_actor or lexicon.outlet_country(article.source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Briefing, Item
+from .model import Briefing, Citation, Item
 
 # The place of each kind of line, as the JSON names it (one word, singular like the extraction's sections).
 _SECTIONS = (("bottom_line", "bottom_line"), ("developments", "development"), ("background", "background"),
@@ -29,9 +29,13 @@ def _item(item: Item, section: str, actor: str | None, paths: dict[int, str]) ->
         "date": item.date,
         "editorial": item.editorial,
         "sources": len({c.source for c in item.citations}),
-        "cites": [{"source": c.source, "path": paths[c.source], "sentence": c.sentence + 1,
-                   "start": c.start, "end": c.end} for c in item.citations],
+        "cites": [_cite(c, paths) for c in item.citations],
+        "differs": [{"value": v.value, **_cite(v.citation, paths)} for v in item.differs],
     }
+
+
+def _cite(c: Citation, paths: dict[int, str]) -> dict:
+    return {"source": c.source, "path": paths[c.source], "sentence": c.sentence + 1, "start": c.start, "end": c.end}
 
 
 def briefing_items(briefing: Briefing) -> Iterable[tuple[str, str | None, Item]]:

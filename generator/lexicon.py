@@ -449,6 +449,9 @@ def _reporting_verb_automaton() -> ahocorasick.Automaton:
     return phrase_automaton((phrase, phrase) for phrase in reporting_verbs())
 
 
+MAX_VERBS_SEEN = 16
+
+
 class ReportingVerbs:
     """Every reporting verb form in one text, found once with an Aho-Corasick automaton
     over its lower-cased words: far faster than a regex alternation of a thousand
@@ -463,9 +466,16 @@ class ReportingVerbs:
         self._firsts = [v.first for v in self._verbs]  # for bisection
 
     def within(self, start: int, end: int) -> list[VerbMatch]:
-        """Reporting verb forms in text[start:end], longest phrase first at each word."""
+        """Reporting verb forms in text[start:end], longest phrase first at each word.
+
+        At most the first and the last MAX_VERBS_SEEN // 2: callers read the phrase before
+        each verb, so a sentence of n verbs ("said said said …") cost n² (the most in any
+        dev or PolNeAR sentence is 7)."""
         lo = bisect.bisect_left(self._firsts, start)
         hi = bisect.bisect_left(self._firsts, end, lo)
+        if hi - lo > MAX_VERBS_SEEN:
+            half = MAX_VERBS_SEEN // 2
+            return [v for v in self._verbs[lo:lo + half] + self._verbs[hi - half:hi] if v.last <= end]
         return [v for v in self._verbs[lo:hi] if v.last <= end]
 
 

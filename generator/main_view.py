@@ -24,12 +24,12 @@ from functools import cache
 import Stemmer
 
 from . import lexicon
-from .model import ActorPosition, Briefing, Citation, Item
+from .model import Briefing, Citation, Item, Variant
 
 OTHER_VOICES = "OTHER"  # as compose.OTHER_VOICES (not imported: compose imports this module)
 
 # How alike two lines from different sources must be (weighted Dice of content words) to be one statement.
-SAME_STATEMENT = 0.5
+SAME_STATEMENT = 0.42
 # How alike a line may be to one already in the main view before it counts as repeating it.
 REPEATS = 0.3
 LEDE_REPEATS = 0.25  # ledes all tell the story: lower, so that the bottom line does not say it twice
@@ -43,13 +43,14 @@ W_FIGURE = 0.5  # per number or date, up to SPECIFIC_CAP
 SPECIFIC_CAP = 6
 W_QUOTE = 0.5  # a named speaker's own words
 W_EVALUATIVE = 1.0  # a party judges or asks (reporting.yml evaluative_stances): a stance, not only news
-W_CENTRAL = 4.0  # times the line's centrality relative to the most central line
-W_WORD = 0.02  # every word costs: the main view has a budget
+W_TELLING = 1.5  # choosing each actor's first line: its own words or a judgement come first
+W_CENTRAL = 6.0  # times the line's centrality relative to the most central line
+W_WORD = 0.04  # every word costs: the main view has a budget
 PENALTY_WEAK = 3.0  # opens with a pronoun or a bare title, and the speaker is not known
 PENALTY_FURNITURE = 10.0
 PENALTY_FRAGMENT = 2.0
 PENALTY_SHORT = 1.0  # fewer than SHORT words: rarely a statement
-SHORT = 7
+SHORT = 5
 LONG = 60  # words; longer lines cost their excess
 PENALTY_PER_LONG_WORD = 0.03
 
@@ -64,7 +65,9 @@ BACKGROUND = 2
 OUTLOOK = 2
 ACTORS = 6  # main actors whose stance is shown, at most
 MIN_ACTOR_WEIGHT = 2.0  # lines (plus half a line per extra source) the voices of no state need to count
-PER_ACTOR = 2  # statements per actor (its most telling statement and its strongest quote)
+PER_ACTOR = 2  # statements per actor (its most telling statement and its strongest quote)...
+PER_ACTOR_MAX = 4  # ...and one more for every LINES_PER_EXTRA lines the story gives it, up to this
+LINES_PER_EXTRA = 6.0
 
 _WORD = re.compile(r"[\w'’.]+")
 _NUMBER = re.compile(r"\d")
@@ -129,15 +132,28 @@ def content_weights(text: str) -> dict[str, float]:
     return weights
 
 
-def similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    """Weighted overlap of two content-word weightings (shared weight over the smaller line's weight); 0 unless they share at least two
-    words that are not names (or a number and another word): names alone make no statement."""
+def _shared(a: dict[str, float], b: dict[str, float]) -> float:
+    """The weight two lines share; 0 unless they share at least two words that are not names
+    (or a number and another word): names alone make no statement."""
     shared = a.keys() & b.keys()
     plain = [k for k in shared if not k[0].isupper()]
     if len(plain) < 2 and not (len(plain) == 1 and any(_NUMBER.search(k) for k in plain) and len(shared) > 1):
         return 0.0
+    return sum(min(a[k], b[k]) for k in shared)
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """How much of the smaller line the other says too (shared weight over the smaller line's weight):
+    a short line inside a long one repeats it."""
     smaller = min(sum(a.values()), sum(b.values()))
-    return sum(min(a[k], b[k]) for k in shared) / smaller if smaller else 0.0
+    return _shared(a, b) / smaller if smaller else 0.0
+
+
+def same_statement(a: dict[str, float], b: dict[str, float]) -> float:
+    """How alike two lines are as statements (weighted Dice coefficient): symmetric, so that a short
+    line is not one statement with every long line that happens to contain its words."""
+    total = sum(a.values()) + sum(b.values())
+    return 2 * _shared(a, b) / total if total else 0.0
 
 
 def specificity(text: str) -> tuple[int, int]:
@@ -174,33 +190,66 @@ def _place_lines(briefing: Briefing) -> list[_Line]:
 
 
 def _clusters(lines: list[_Line]) -> list[int]:
-    """For each line, the index of the first line of its statement: lines from different sources
-    that say the same thing, in other words."""
-    parent = list(range(len(lines)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    """For each line, the index of the first line of its statement: lines from other sources that
+    say the same thing, in other words. Each statement is judged against the line that opened it
+    (not by chains of lines each like the next, which would join different statements), and takes
+    at most one line from each source."""
     sources = [frozenset(c.source for c in line.item.citations) for line in lines]
-    # Only lines that share words are compared: an index from each plain word to its lines.
+    # Only lines that share words are compared: an index from each plain word to the statements using it.
     by_word: dict[str, list[int]] = defaultdict(list)
-    for n, line in enumerate(lines):
-        for key in line.weights:
-            if not key[0].isupper():
-                by_word[key].append(n)
-    for i in range(len(lines)):
-        candidates = sorted({j for key in lines[i].weights if not key[0].isupper() for j in by_word[key] if j > i})
-        for j in candidates:
-            if sources[i] == sources[j]:
+    root = list(range(len(lines)))
+    held: dict[int, set[int]] = {}
+    order = sorted(range(len(lines)), key=lambda n: (min(c.sentence for c in lines[n].item.citations),
+                                                    min(sources[n]), n))
+    for n in order:
+        plain = [k for k in lines[n].weights if not k[0].isupper()]
+        candidates = sorted({r for k in plain for r in by_word[k]})
+        for r in candidates:
+            if held[r] & sources[n]:
                 continue  # one source does not corroborate itself
-            if similarity(lines[i].weights, lines[j].weights) >= SAME_STATEMENT:
-                a, b = root(i), root(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return [root(n) for n in range(len(lines))]
+            if same_statement(lines[r].weights, lines[n].weights) >= SAME_STATEMENT:
+                root[n] = r
+                held[r] |= sources[n]
+                break
+        else:
+            held[n] = set(sources[n])
+            for k in plain:
+                by_word[k].append(n)
+    return root
+
+
+_FIGURE = re.compile(r"\b\d[\d,.]*(?:\s+(?:million|billion|trillion|percent|per cent|%))?|"
+                     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                     r"\s+\d{1,2}\b")
+
+
+def figures(text: str) -> tuple[str, ...]:
+    """The amounts, counts and dates a line gives, as printed ("4 million", "21", "May 1")."""
+    return tuple(dict.fromkeys(m.group(0).rstrip(".,") for m in _FIGURE.finditer(text)))
+
+
+def figures_differ(a: str, b: str) -> bool:
+    """Do two wordings of a statement each give a figure the other does not?"""
+    mine, theirs = set(figures(a)), set(figures(b))
+    return bool(mine - theirs and theirs - mine)
+
+
+def _differences(line: _Line, others: list[_Line]) -> tuple[Variant, ...]:
+    """Where lines of other sources that make the same statement give other figures: each source's
+    own figures, with its citation, so the reader sees the difference instead of one chosen silently."""
+    mine = set(figures(line.item.text))
+    variants: list[Variant] = []
+    own: set[str] = set()
+    for other in others:
+        theirs = set(figures(other.item.text))
+        if mine - theirs and theirs - mine:
+            own |= mine - theirs
+            variants += [Variant(value=v, citation=other.item.citations[0]) for v in figures(other.item.text)
+                         if v not in mine]
+    if not variants:
+        return ()
+    return tuple([Variant(value=v, citation=line.item.citations[0]) for v in figures(line.item.text) if v in own]
+                 + variants)
 
 
 def _score(line: _Line, cluster: list[_Line]) -> float:
@@ -221,7 +270,7 @@ def _score(line: _Line, cluster: list[_Line]) -> float:
     if line.words < SHORT:
         score -= PENALTY_SHORT
     score -= PENALTY_PER_LONG_WORD * max(0, line.words - LONG) + W_WORD * line.words
-    if item.text[:1].islower():  # a fragment: the rest of a quote or of a sentence split wrongly
+    if item.text[:1].islower() or item.text.rstrip().endswith(":"):  # a fragment, or an introduction to nothing
         score -= PENALTY_FRAGMENT
     return score
 
@@ -275,18 +324,25 @@ def choose(briefing: Briefing) -> Briefing:
             for c in other.item.citations:
                 if c.source not in {x.source for x in citations}:
                     citations.append(c)
-        chosen[n] = replace(line.item, main=True, citations=tuple(citations))
+        chosen[n] = replace(line.item, main=True, citations=tuple(citations),
+                            differs=_differences(line, [m for m in members[roots[n]] if m is not line]))
         taken_clusters.add(roots[n])
         covered.update(line.weights)
         words += line.words
         repeated.update(m for m in range(len(lines))
                         if m not in repeated and similarity(lines[m].weights, line.weights) >= REPEATS)
 
-    def take_best(candidates) -> int | None:
+    def telling(n: int) -> tuple[float, str]:
+        """An actor's most telling statement: its own words, or a judgement or demand, before news it reports."""
+        item = lines[n].item
+        value, key = salience(n)
+        return (value + (W_TELLING if (item.quote and item.speaker) or item.stance in _evaluative() else 0.0), key)
+
+    def take_best(candidates, key=salience) -> int | None:
         eligible = [n for n in candidates if can_take(n)]
         if not eligible:
             return None
-        n = max(eligible, key=salience)
+        n = max(eligible, key=key)
         take(n)
         return n
 
@@ -306,10 +362,10 @@ def choose(briefing: Briefing) -> Briefing:
     # the budget is spent.
     caps = {"development": DEVELOPMENTS, "background": BACKGROUND, "outlook": OUTLOOK}
     actors = _main_actors(lines)
-    caps |= {f"position:{a}": PER_ACTOR for a in actors}
+    caps |= {f"position:{a}": per_actor(weight) for a, weight in actors.items()}
     counts: dict[str, int] = defaultdict(int)
     for actor in actors:
-        if take_best([n for n, line in enumerate(lines) if line.place == f"position:{actor}"]) is not None:
+        if take_best([n for n, line in enumerate(lines) if line.place == f"position:{actor}"], telling) is not None:
             counts[f"position:{actor}"] += 1
     while True:
         n = take_best([n for n, line in enumerate(lines)
@@ -348,13 +404,19 @@ def choose(briefing: Briefing) -> Briefing:
     )
 
 
-def _main_actors(lines: list[_Line]) -> list[str]:
-    """The actors whose stance the main view shows: most lines and sources first; the voices of
-    no state last, and only when several lines carry them."""
+def per_actor(weight: float) -> int:
+    """How many lines of an actor the main view may show: more for an actor the story quotes at length."""
+    return min(PER_ACTOR_MAX, PER_ACTOR + int(weight // LINES_PER_EXTRA))
+
+
+def _main_actors(lines: list[_Line]) -> dict[str, float]:
+    """The actors whose stance the main view shows, with their weight (lines, and half a line for each
+    further source of a line): most first; the voices of no state last, and only when several lines carry them."""
     weight: dict[str, float] = defaultdict(float)
     for line in lines:
         if line.place.startswith("position:"):
             actor = line.place.split(":", 1)[1]
             weight[actor] += 1 + 0.5 * (len({c.source for c in line.item.citations}) - 1)
     ordered = sorted(weight, key=lambda a: (a == OTHER_VOICES, -weight[a], a))
-    return [a for a in ordered if a != OTHER_VOICES or weight[a] >= MIN_ACTOR_WEIGHT][:ACTORS]
+    kept = [a for a in ordered if a != OTHER_VOICES or weight[a] >= MIN_ACTOR_WEIGHT][:ACTORS]
+    return {a: weight[a] for a in kept}

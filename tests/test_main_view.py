@@ -147,3 +147,113 @@ def test_contradictory_or_stale_view_choices_are_reported(harbour: Path):
     problems = pipeline.build_site(harbour / "seeds", harbour / "briefings", root=harbour).problems
     assert any("demote[0]" in p and "also promoted (promote[0])" in p for p in problems)
     assert any("promote[1]" in p and "no generated item has id 's-00000000'" in p for p in problems)
+
+
+def test_where_sources_give_different_figures_the_line_shows_both_with_citations(harbour: Path):
+    briefing = the_briefing(harbour)
+    (fund,) = [item for _, _, item in briefing_items(briefing) if "joint fund" in item.text and item.main]
+    assert sorted((v.value, v.citation.source) for v in fund.differs) == [("4 million", 1), ("5 million", 2)]
+    site = pipeline.build_site(harbour / "seeds", harbour / "briefings", root=harbour)
+    (uri,) = [u for u in site.pages if u.startswith("briefings/") and u.endswith(".md")]
+    line = next(row for row in site.pages[uri].splitlines() if "joint fund" in row)
+    assert re.search(r"Sources differ: \d million <sup>.*#s\d+.*</sup>; \d million <sup>.*#s\d+.*</sup>", line)
+    # the two wordings stay two lines of the full record: neither is dropped for the other
+    assert len([i for _, _, i in briefing_items(briefing) if "joint fund" in i.text]) == 2
+
+
+def test_lines_that_share_only_names_are_not_one_statement():
+    from generator.main_view import content_weights, same_statement
+    a = content_weights("Speaking from Vienna, Secretary of State John Kerry echoed President Barack Obama.")
+    b = content_weights("John Kerry and Barack Obama met Congress leaders in Washington on the budget.")
+    c = content_weights("Kerry echoed Obama, speaking in Vienna.")
+    assert same_statement(a, b) == 0.0
+    assert same_statement(a, c) >= 0.4
+
+
+# Two dated reports of one story, written for the lines-that-stand-alone and what-is-new tests.
+SALMON = {
+    "salmon-a.md": """\
+---
+title: Norway and Chile Sign Salmon Accord
+date: 2026-03-10
+source: Test Wire
+---
+Norway and Chile signed a salmon accord in Oslo on Monday.
+Norwegian Foreign Minister Espen Barth Eide welcomed the accord.
+He said the accord would protect the salmon stocks for a generation.
+Secretary of State John F. Kerry said the United States supports the accord.
+The accord sets three conditions:
+Fishing fleets must report every catch to a joint registry.
+""",
+    "salmon-b.md": """\
+---
+title: Salmon Accord Takes Shape
+date: 2026-03-12
+source: Other Wire
+---
+Norway and Chile signed a salmon accord in Oslo on Monday, officials said.
+John Kerry said the United States would help fund the joint registry.
+Chilean fishermen protested outside the parliament in Santiago on Wednesday against the accord.
+""",
+}
+
+
+@pytest.fixture
+def salmon(tmp_path: Path) -> Path:
+    for name, text in SALMON.items():
+        write(tmp_path / "seeds", name, text)
+    (tmp_path / "briefings").mkdir()
+    return tmp_path
+
+
+def test_a_line_ending_in_a_colon_joins_what_it_introduces(salmon: Path):
+    texts = [item.text for _, _, item in briefing_items(the_briefing(salmon))]
+    assert "The accord sets three conditions: Fishing fleets must report every catch to a joint registry." in texts
+    assert not any(t.endswith(":") for t in texts)
+
+
+def test_a_line_opening_with_a_pronoun_names_its_speaker(salmon: Path):
+    (line,) = [i for _, _, i in briefing_items(the_briefing(salmon)) if i.text.startswith("He said")]
+    assert line.speaker == "Espen Barth Eide"
+    site = pipeline.build_site(salmon / "seeds", salmon / "briefings", root=salmon)
+    (uri,) = [u for u in site.pages if u.startswith("briefings/") and u.endswith(".md")]
+    assert re.search(r"He said the accord would protect the salmon stocks for a generation\. — Espen Barth Eide",
+                     site.pages[uri])
+
+
+def test_one_person_named_two_ways_is_one_speaker_and_one_key_person(salmon: Path):
+    briefing = the_briefing(salmon)
+    (usa,) = [p for p in briefing.positions if p.actor == "USA"]
+    assert usa.people == ("John F. Kerry",)
+    assert [p.name for p in briefing.people if p.name.endswith("Kerry")] == ["John F. Kerry"]
+
+
+def test_lines_only_the_newest_source_carries_are_marked_new(salmon: Path):
+    briefing = the_briefing(salmon)
+    lines = {i.text: i for _, _, i in briefing_items(briefing) if i not in briefing.timeline}
+    assert lines["Chilean fishermen protested outside the parliament in Santiago on Wednesday against the accord."].new
+    assert not lines["Norway and Chile signed a salmon accord in Oslo on Monday."].new  # both carry it
+    assert not lines["Norwegian Foreign Minister Espen Barth Eide welcomed the accord."].new
+    assert briefing.date == "2026-03-12"  # the feed's entry: the newest source's date
+    single = SALMON["salmon-a.md"]
+    assert not any(i.new for _, _, i in briefing_items(compose(pipeline.extract([write(salmon / "one", "a.md", single)]).stories[0])))
+
+
+def test_sources_are_listed_with_outlet_and_date_and_articles_link_back_by_title(salmon: Path):
+    write(salmon / "seeds", "tea.txt", "Farmers in the Kenyan highlands harvested a record tea crop this season.\n")
+    site = pipeline.build_site(salmon / "seeds", salmon / "briefings", root=salmon)
+    briefing = next(b for b in site.briefings if b.slug == "norway-and-chile-sign-salmon-accord")
+    page = site.pages[f"briefings/{briefing.slug}.md"]
+    assert "(../articles/salmon-a.md), Test Wire, 2026-03-10" in page
+    article = site.pages["articles/salmon-b.md"]
+    assert f"Part of the briefing [Norway and Chile Sign Salmon Accord](../briefings/{briefing.slug}.md)." in article
+    lone = next(b for b in site.briefings if b is not briefing)
+    assert "outlet not stated, undated" in site.pages[f"briefings/{lone.slug}.md"]
+    assert "2 briefings, newest first, undated ones last." in site.pages["index.md"]
+
+
+def test_a_country_named_once_is_no_tag(salmon: Path):
+    write(salmon / "seeds", "salmon-a.md", SALMON["salmon-a.md"].replace(
+        "in Oslo on Monday.", "in Oslo on Monday, a week after talks in Peru."))
+    tags = the_briefing(salmon).tags
+    assert {"Norway", "Chile"} <= set(tags) and "Peru" not in tags

@@ -251,3 +251,13 @@ def test_a_credit_line_naming_no_outlet_gives_no_source():
     article = parse_article("Spain and Morocco failed to agree on fishing quotas on Monday.\n\n"
                             "Ana Ruiz says the fleets will wait in port.\n", path="m.txt")
     assert article.source is None
+
+
+def test_a_title_case_headline_with_a_full_stop_is_the_title_and_a_short_lede_is_not():
+    article = parse_article("Spain and Morocco Fail to Agree on Fishing Quotas.\n\n"
+                            "The two governments ended their talks in Rabat on Monday.\n", path="n.txt")
+    assert article.title == "Spain and Morocco Fail to Agree on Fishing Quotas."
+    assert body(article).startswith("The two governments")
+    for lede in ("Spain and Morocco failed to agree on quotas.",
+                 "Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi on Monday."):
+        assert parse_article(f"{lede}\n\nThe talks resume next week.\n", path="o.txt").title is None
