@@ -45,16 +45,17 @@ class BriefingsConfig(base.Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self):
         super().__init__()
-        self.serving = False
-        self.last_good: dict[str, Briefing] = {}  # override slug → briefing last built without a problem
-        self._extracted: tuple[tuple | None, pipeline.Extraction] | None = None  # (seeds files seen, what was made of them)
+        self._start(serving=False, dirty=False)
 
     def on_startup(self, *, command, dirty) -> None:
-        self.serving = command == "serve"
-        self.last_good = {}
-        self._extracted = None
+        self._start(serving=command == "serve", dirty=dirty)
+
+    def _start(self, *, serving: bool, dirty: bool) -> None:
+        self.serving = serving
+        self.last_good: dict[str, Briefing] = {}  # override slug → briefing last built without a problem
+        self._extracted: tuple[tuple | None, pipeline.Extraction] | None = None  # (seeds files seen, what was made of them)
         # `mkdocs serve --dirty` (as `make serve` runs it) renders only the pages that changed:
-        self.dirty = self.serving and dirty
+        self.dirty = serving and dirty
         self._built: dict[str, str] = {}  # generated page → its Markdown in the last build that finished
         self._building: dict[str, str] = {}  # the same, for the build under way
         self._search_entries: dict[str, list[dict]] = {}  # page URL → its search entries in the last build
