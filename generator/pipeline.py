@@ -135,9 +135,11 @@ def _shown(path: Path, root: Path) -> str:
 def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, str]:
     pages = {render.briefing_page_uri(b.slug): render.render_briefing(b) for b in briefings}
     pages |= {render.briefing_json_uri(b.slug): render.render_briefing_json(b) for b in briefings}
+    titles = {b.slug: b.title for b in briefings}
     for story in extraction.stories:
         for analysis in story.analyses:
-            pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(analysis, story.slug)
+            pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(
+                analysis, story.slug, titles.get(story.slug))
     pages["index.md"] = render.render_home(briefings)
     pages |= render.render_archive(briefings)
     pages |= render.render_actors(briefings)

@@ -237,3 +237,23 @@ def test_lines_only_the_newest_source_carries_are_marked_new(salmon: Path):
     assert briefing.date == "2026-03-12"  # the feed's entry: the newest source's date
     single = SALMON["salmon-a.md"]
     assert not any(i.new for _, _, i in briefing_items(compose(pipeline.extract([write(salmon / "one", "a.md", single)]).stories[0])))
+
+
+def test_sources_are_listed_with_outlet_and_date_and_articles_link_back_by_title(salmon: Path):
+    write(salmon / "seeds", "tea.txt", "Farmers in the Kenyan highlands harvested a record tea crop this season.\n")
+    site = pipeline.build_site(salmon / "seeds", salmon / "briefings", root=salmon)
+    briefing = next(b for b in site.briefings if b.slug == "norway-and-chile-sign-salmon-accord")
+    page = site.pages[f"briefings/{briefing.slug}.md"]
+    assert "(../articles/salmon-a.md), Test Wire, 2026-03-10" in page
+    article = site.pages["articles/salmon-b.md"]
+    assert f"Part of the briefing [Norway and Chile Sign Salmon Accord](../briefings/{briefing.slug}.md)." in article
+    lone = next(b for b in site.briefings if b is not briefing)
+    assert "outlet not stated, undated" in site.pages[f"briefings/{lone.slug}.md"]
+    assert "2 briefings, newest first, undated ones last." in site.pages["index.md"]
+
+
+def test_a_country_named_once_is_no_tag(salmon: Path):
+    write(salmon / "seeds", "salmon-a.md", SALMON["salmon-a.md"].replace(
+        "in Oslo on Monday.", "in Oslo on Monday, a week after talks in Peru."))
+    tags = the_briefing(salmon).tags
+    assert {"Norway", "Chile"} <= set(tags) and "Peru" not in tags
