@@ -87,7 +87,7 @@ def _build(args: argparse.Namespace) -> int:
                                 docs=folders["docs"], out=out, serving=args.watch)
         started = time.perf_counter()
         built, written = site.build()
-    except docs_folder.FolderError as err:
+    except (docs_folder.FolderError, OSError) as err:  # a foreign file in the way; --out names a file, ...
         print(f"error: {err}", file=sys.stderr)
         return 2
     watch.report(built, written, out, time.perf_counter() - started)

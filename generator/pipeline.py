@@ -10,7 +10,7 @@ from .analyse import analyse
 from .feed import without_control_characters
 from .model import Analysis, Briefing, Story
 from .overrides import edit_site, load_edits
-from .reading import ArticleError, find_article_files, read_article
+from .reading import ArticleError, check_inside, find_article_files, read_article
 from .stories import group
 
 
@@ -24,9 +24,14 @@ class Extraction:
 def extract(paths: list[Path], *, relative_to: Path | None = None) -> Extraction:
     analyses, problems = [], []
     used_ids: set[str] = set()
+    # Links may lead anywhere inside the project folder (the current one, for the command line)
+    # or the folders given, and nowhere else.
+    inside = [relative_to or Path.cwd()] + [p for p in paths if p.is_dir()]
     for path in find_article_files(paths):
         shown = _shown(path, relative_to) if relative_to else str(path)
         try:
+            if path not in paths:  # a file named on the command line is read wherever it is
+                check_inside(path, shown, inside)
             article = read_article(path, shown)
             article = replace(article, source_id=_unique(article.source_id, used_ids))
             analyses.append(analyse(article))
@@ -124,12 +129,12 @@ def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: 
 def _shown(path: Path, root: Path) -> str:
     """How messages and source lists name a file or folder: relative to the project folder
     when it is inside it, else as given (`--seeds /elsewhere`, `seeds: ../shared/seeds`)."""
-    for inside, base in ((path, root), (path.resolve(), root.resolve())):
-        try:
-            return str(inside.relative_to(base))
-        except ValueError:
-            continue
-    return str(path)
+    if path.is_relative_to(root):  # before resolving: a file that is a loop of links cannot be resolved
+        return str(path.relative_to(root))
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
 
 
 def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, str]:

@@ -14,12 +14,12 @@ import re
 from collections import defaultdict
 
 import yaml
-from slugify import slugify
 
 from . import feed
 from .briefing_json import briefing_document
 from .compose import OTHER_VOICES
 from .model import ActorPosition, Analysis, Briefing, Citation, Item
+from .names import page_name
 from .stories import article_label
 
 # Characters that Python-Markdown (and the extensions enabled in mkdocs.yml)
@@ -296,12 +296,12 @@ _LISTING_META = {"search": {"exclude": True}}  # listings repeat briefing text; 
 
 def actor_page_uri(label: str, code: str) -> str:
     """One page per state or organisation, named after its display name."""
-    slug = slugify(label) or slugify(code)
-    return f"actors/{slug if slug != 'index' else slugify(code)}.md"
+    slug = page_name(label) or page_name(code)
+    return f"actors/{slug if slug != 'index' else page_name(code)}.md"
 
 
 def tag_page_uri(tag: str) -> str:
-    slug = slugify(tag) or "tag"
+    slug = page_name(tag) or "tag"
     return f"tags/{slug if slug != 'index' else 'tag-index'}.md"
 
 
