@@ -35,8 +35,21 @@ def load_revision(revision: str, folder: Path):
         tar.extractall(folder, filter="data")
     (folder / "generator").rename(folder / "generator_at_revision")
     sys.path.insert(0, str(folder))
+    # Its data files, not this checkout's: its lexicon finds them as the package "generator"'s.
+    lexicon = importlib.import_module("generator_at_revision.lexicon")
+    lexicon.resources = _OwnPackageResources(folder / "generator_at_revision")
     return (importlib.import_module("generator_at_revision.analyse"),
             importlib.import_module("generator_at_revision.reading"))
+
+
+class _OwnPackageResources:
+    """Stands in for importlib.resources in an earlier revision's lexicon: files() is its own folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def files(self, package: str) -> Path:
+        return self.folder
 
 
 def cpu_ms_per_article(analyse, articles) -> float:

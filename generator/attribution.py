@@ -160,6 +160,8 @@ def _name_pattern() -> re.Pattern:
 # "Sen. Claire McCaskill (D-Mo.)": the label of a party and a state after a name.
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
+# How far back of one another speakers may be remembered (a sentence's quotes before the sentence)
+_SPEAKERS_OUT_OF_ORDER = 2000
 _GENDERED_REACH = 2 * _SALIENCE_WINDOW  # how far back "she" finds the last woman named before an unmarked person
 _ANTECEDENT_REACH = 60  # characters either side of an antecedent noun where its actor is named
 # A subject that is a definite noun phrase: "the editorial", "the state newspaper".
@@ -186,6 +188,7 @@ class Resolver:
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
+        self._speakers_by_offset: list[tuple[int, int, Person]] = []  # (offset, order remembered, person)
         self.party_voices: list[tuple[int, str]] = []  # voices of a party and no person by offset, for "it"
         # Unnamed voices with an actor ("a South Korean diplomat said"): (offset, role noun as written, actor)
         self.unnamed: list[tuple[int, str, str]] = []
@@ -201,6 +204,7 @@ class Resolver:
         self._verb_uses: dict[int, bool] = {}
         self._complements: dict[int, bool] = {}
         self._genders: dict[str, str] = {}  # surname → gender, as the text gives it (learn_genders)
+        self._outlets: list[tuple[int, int]] | None = None  # outlets named in the text, by offset
 
     def learn_genders(self, sentences: list[Span], quotes: list[QuoteSpan]) -> None:
         """Each person's gender as the text gives it: an honorific before their name ("Ms. Haley"),
@@ -210,8 +214,15 @@ class Resolver:
         cues = lexicon.genders()
         votes: dict[str, set] = {}
 
+        canonical: dict[str, str] = {}  # a person's name → the surname of the person the index has
+
+        def key(person: Person) -> str:
+            if person.name not in canonical:
+                canonical[person.name] = surname(self._canonical(person).name)
+            return canonical[person.name]
+
         def vote(person: Person, gender: str) -> None:
-            votes.setdefault(surname(self._canonical(person).name), set()).add(gender)
+            votes.setdefault(key(person), set()).add(gender)
 
         for mention in self.all_person_mentions:
             before = self.text[max(0, mention.start - 10):mention.start].split()
@@ -220,8 +231,12 @@ class Resolver:
                 if before and before[-1] in words["honorifics"] or any(r in role for r in words["roles"]):
                     vote(mention.person, gender)
         quote_starts = [q.start for q in quotes]
+        pronouns = [m.start() for m in _gendered_pronoun_pattern().finditer(self.text)]  # one pass
         for sentence in sentences:
-            people = {self._canonical(m.person).name: m.person for m in
+            at = bisect.bisect_left(pronouns, sentence.start)
+            if at == len(pronouns) or pronouns[at] >= sentence.end:
+                continue  # no pronoun of a gender
+            people = {key(m.person): m.person for m in
                       self.person_mentions[bisect.bisect_left(self._quiet_person_starts, sentence.start):
                                            bisect.bisect_left(self._quiet_person_starts, sentence.end)]}
             if len(people) != 1:
@@ -247,11 +262,15 @@ class Resolver:
         if gender is None:
             return self._last_person_at(before)
 
+        if not self._genders:
+            return self._last_person_at(before)
+
         def known(person: Person) -> str | None:
             return self._genders.get(surname(self._canonical(person).name))
 
         named = self._last_person_at(before, lambda person: known(person) in (None, gender))
-        if named and known(named[1]) is None and lexicon.genders()[gender]["prefer_known"]:
+        if (named and known(named[1]) is None and lexicon.genders()[gender]["prefer_known"]
+                and gender in self._genders.values()):
             same = self._last_person_at(before, lambda person: known(person) == gender)
             if same and before - same[0] < _GENDERED_REACH:
                 return same
@@ -284,18 +303,29 @@ class Resolver:
     def remember(self, offset: int, person: Person | None) -> None:
         if person is not None:
             self.speakers.append((offset, person))
+            # by offset, equal offsets in the order remembered, for _last_person_at's walk back
+            bisect.insort(self._speakers_by_offset, (offset, len(self.speakers), person), key=lambda s: s[0])
 
     def _last_person_at(self, before: int, fits=lambda p: True) -> tuple[int, Person] | None:
         """The most salient person before an offset, and where: a recent speaker, else the last person named."""
-        recent = [(o, p) for o, p in self.speakers if before - _SALIENCE_WINDOW < o < before and fits(p)]
-        if recent:
-            offset, person = recent[-1]
-            return offset, self.index.get(person.name) or person
-        candidates = [(m.start, m.person)
-                      for m in self.person_mentions[:bisect.bisect_left(self._quiet_person_starts, before)]]
-        candidates += [(o, p) for o, p in self.speakers if o < before]
-        candidates.sort(key=lambda c: c[0])
-        for offset, person in reversed(candidates):
+        for offset, person in reversed(self.speakers):  # the last remembered in the window that fits
+            if before - _SALIENCE_WINDOW < offset < before and fits(person):
+                return offset, self.index.get(person.name) or person
+            if offset < before - _SALIENCE_WINDOW - _SPEAKERS_OUT_OF_ORDER:
+                break  # speakers are remembered sentence by sentence: none later in the window
+        # Else the last person named or remembered before the offset that fits, walking back through
+        # both lists by offset (a speaker before a mention at the same offset)
+        mentions = bisect.bisect_left(self._quiet_person_starts, before) - 1
+        speakers = bisect.bisect_left(self._speakers_by_offset, before, key=lambda s: s[0]) - 1
+        while mentions >= 0 or speakers >= 0:
+            mention = self.person_mentions[mentions] if mentions >= 0 else None
+            speaker = self._speakers_by_offset[speakers] if speakers >= 0 else None
+            if speaker is not None and (mention is None or speaker[0] >= mention.start):
+                offset, person = speaker[0], speaker[2]
+                speakers -= 1
+            else:
+                offset, person = mention.start, mention.person
+                mentions -= 1
             if fits(person):
                 return offset, self.index.get(person.name) or person
         return None
@@ -321,6 +351,14 @@ class Resolver:
         at = window_start + antecedents[-1].start()
         near = self.mentions_within(at - _ANTECEDENT_REACH, at + _ANTECEDENT_REACH)
         return min(near, key=lambda m: abs(m.start - at)).code if near else None
+
+    def _names_an_outlet(self, start: int, end: int) -> bool:
+        """Does an outlet's name overlap text[start:end] ("People’s" in "People’s Daily said")?"""
+        if self._outlets is None:  # found once, when first needed
+            self._outlets = [(first, stop) for first, stop, _ in
+                             lexicon.phrase_matches(lexicon.outlet_automaton(), self.text)]
+        number = bisect.bisect_left(self._outlets, (end,))  # the outlets starting before end
+        return number > 0 and self._outlets[number - 1][1] > start
 
     def is_outlet(self, start: int, end: int) -> bool:
         """Is text[start:end], a verb's subject, an outlet ("The Times", "the BBC", "the paper")?"""
@@ -357,7 +395,9 @@ class Resolver:
         With create, a name the article never introduced becomes a new person (the
         subject of 'said' is someone); without it, only known people are found."""
         phrase = self.text[start:end]
-        core = _TRAILING_PARENTHESIS.sub("", _without_trailing_filler(phrase).rstrip(" ,"))
+        core = _without_trailing_filler(phrase).rstrip(" ,")
+        if core.endswith(")"):
+            core = _TRAILING_PARENTHESIS.sub("", core)
         introduction = _introductory_phrase_length(core)
         if introduction:  # "In a memorandum to GATT, China said": neither GATT nor anyone in it speaks
             start, core = start + introduction, core[introduction:]
@@ -365,8 +405,8 @@ class Resolver:
         last_comma = core.rfind(",")
         inside = self.person_mentions_within(start, stop)
         if last_comma >= 0 and core[last_comma + 1:].lstrip()[:1].islower():
-            # not a person inside a descriptive appositive's own phrase ("Mrs. Clinton, a former
-            # secretary of state under Mr. Obama, said"; but "…, Deputy Under Secretary of
+            # not a person inside a descriptive appositive's own phrase ("Ms. Ruiz, a former
+            # trade minister under Mr. Alves, said"; but "…, Deputy Under Secretary of
             # Commerce Bruce Smart said" has the speaker's title)
             inside = [m for m in inside if m.start < start + last_comma
                       or not _APPOSITIVE_PREPOSITIONS.intersection(self.text[start + last_comma:m.start].lower().split())]
@@ -376,7 +416,7 @@ class Resolver:
                 return None, represented.actor
             # "Iran's envoy, Ali Bagheri, said": after an appositive comma the person there is the
             # subject; but in a list ("Le Drian, Angela Merkel and the IAEA said") the first named.
-            # ("Le Drian, Angela Merkel and the IAEA", "Sens. Lindsey Graham, R-S.C., and John McCain";
+            # ("Le Drian, Angela Merkel and the IAEA", "Sens. Ann Lee, R-Ohio, and Tom Wu";
             # not "Kerry and Lavrov's talks …, with Brahimi calling them")
             second = inside[1] if len(inside) > 1 else None
             listing = "," not in core[:inside[0].start - start] and (
@@ -456,7 +496,7 @@ class Resolver:
             name_start = start + match.start("name")
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
                 continue
-            if _names_an_outlet(self.text, name_start, start + match.end("name")):
+            if self._names_an_outlet(name_start, start + match.end("name")):
                 continue  # "The Times reports", "the BBC said": an outlet, no person
             cleaned = _clean_name(match.group("name"))
             known = (self.index.get(cleaned) or self._by_given_name(cleaned)) if cleaned else None
@@ -488,10 +528,14 @@ class Resolver:
         commander of …" before "Ansi said"), else the name itself."""
         if " " in name:
             return name
-        for match in _full_name_pattern(name).finditer(self.text, 0, before):
-            full = _clean_name(match.group(0))
-            if full and " " in full and full.split()[-1] in (name, f"{match.group('particle') or ''}{name}"):
-                return full
+        at = self.text.find(name, 0, before)  # str.find, then a look at the words before each
+        while at >= 0:
+            words = _WORDS_BEFORE_A_SURNAME.search(self.text, max(0, at - _LONGEST_GIVEN_NAMES), at)
+            if words and _WORD_END.match(self.text, at + len(name)):
+                full = _clean_name(words.group(0) + name)
+                if full and " " in full and full.split()[-1] in (name, f"{words.group('particle') or ''}{name}"):
+                    return full
+            at = self.text.find(name, at + 1, before)
         return name
 
     def names_partyless_officials(self, start: int, end: int) -> bool:
@@ -529,14 +573,7 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
-_LONGEST_OUTLET_NAME = 40
 _OUTLET_SUBJECT = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(lexicon.outlet_nouns()))})")
-
-
-def _names_an_outlet(text: str, start: int, end: int) -> bool:
-    """Does an outlet's name overlap text[start:end] ("People’s" in "People’s Daily said")?"""
-    return any(outlet.start() < end and start < outlet.end() for outlet in lexicon.outlet_pattern().finditer(
-        text, max(0, start - _LONGEST_OUTLET_NAME), end + _LONGEST_OUTLET_NAME))
 
 
 # An unnamed voice for someone: "a spokesman for", "an adviser to".
@@ -545,6 +582,13 @@ _ROLE_FOR = re.compile(rf"(?i:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?"
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _gendered_pronoun_pattern() -> re.Pattern:
+    pronouns = sorted(set().union(*(cue["pronouns"] for cue in lexicon.genders().values())), key=len, reverse=True)
+    openings = "".join(sorted({p[0] + p[0].upper() for p in pronouns}))
+    return re.compile(opening_with(openings, rf"\b(?i:{'|'.join(pronouns)})\b"))
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan], quote_starts: list[int]) -> str:
@@ -564,10 +608,10 @@ def before_window(offset: int, before: int) -> bool:
     return before - _SALIENCE_WINDOW < offset < before
 
 
-def _full_name_pattern(surname: str) -> re.Pattern:
-    """Up to three capitalised words before a surname, which may have a particle ("Nasr al-Ansi")."""
-    particles = "|".join(lexicon.roles()["name_particles"])
-    return re.compile(rf"\b(?:[A-Z][\w'’.-]*\s){{1,3}}(?P<particle>(?:{particles})-)?{re.escape(surname)}\b(?!-)")
+# Up to three capitalised words before a surname, which may have a particle ("Nasr al-Ansi").
+_WORDS_BEFORE_A_SURNAME = re.compile(rf"\b(?:[A-Z][\w'’.-]*\s){{1,3}}(?P<particle>(?:{'|'.join(lexicon.roles()['name_particles'])})-)?$")
+_LONGEST_GIVEN_NAMES = 50
+_WORD_END = re.compile(r"\b(?!-)")
 
 
 _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
@@ -690,8 +734,8 @@ def _abbreviations() -> list[str]:
 @cache
 def _who() -> str:
     """A speaker phrase: up to a dozen words with no clause punctuation, except abbreviation periods."""
-    lookbehinds = [rf"(?<=\b{a})\." for a in _abbreviations()] + [r"(?<=\b[A-Z])\."]
-    periods = "|".join(lookbehinds)
+    # the period first: the lookbehinds are tried only at a period
+    periods = r"\.(?:" + "|".join([rf"(?<=\b{a}\.)" for a in _abbreviations()] + [r"(?<=\b[A-Z]\.)"]) + ")"
     # a parenthesis after a name gives a party and a state ("Sen. Claire McCaskill (D-Mo.) said")
     return rf"(?:[^,.;:\"“”\n(]|\([^()\"“”\n]{{1,40}}\)|{periods})"
 
@@ -699,8 +743,8 @@ def _who() -> str:
 @cache
 def _who_end() -> str:
     """The punctuation that ends a speaker phrase after its verb: not an abbreviation's period."""
-    not_abbreviated = "".join(rf"(?<!\b{a})" for a in _abbreviations()) + r"(?<!\b[A-Z])"
-    return rf"(?:[,;:]|{not_abbreviated}\.|$)"
+    not_abbreviated = "".join(rf"(?<!\b{a}\.)" for a in _abbreviations()) + r"(?<!\b[A-Z]\.)"
+    return rf"(?:[,;:]|\.{not_abbreviated}|$)"  # the period first: the lookbehinds are tried only at a period
 
 
 @cache
@@ -745,7 +789,7 @@ def stance_of(verb: lexicon.VerbMatch) -> str | None:
 
 
 _WORDS_BEFORE_A_LATE_ATTRIBUTION = 8
-# A speaker signed under or after a quote with a dash: '"…"\n— Kim Jin-ho, Yonhap', '"…," — Jane Doe.'
+# A speaker signed under or after a quote with a dash: '"…"\n— Tariq Haddad, Reuters', '"…," — Jane Doe.'
 _SIGNATURE = re.compile(r"[ \t]*[,.]?[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
                         r"[ \t]*(?=[,.]|\n|$)")
 
@@ -804,19 +848,19 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         stance = _stance(verb.group(0))
         quoted_as = _QUOTED_AS.match(text, verb.start(), end)
         if quoted_as:
-            # "…, IRNA quoted government spokesman Mohammad Baqer Nobakht as saying": his words
+            # "…, the news agency quoted government spokeswoman Isabel Moreno as saying": his words
             speaker, actor = resolver.resolve(quoted_as.start("who"), quoted_as.end("who"))
             if speaker or actor:
                 return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
         if _RELATIVE_WHO.search(text, start, verb.start()):
-            # "Sen. Dianne Feinstein, California Democrat, who said it ...": the antecedent speaks
+            # "Sen. Ann Lee, an Ohio Democrat, who said it ...": the antecedent speaks
             person = resolver.person_before(start, verb.start())
             if person:
                 return Voice(speaker=person, actor=person.actor, stance=stance, rule=rule)
             continue
         if (text[start:verb.start()].rstrip().endswith(",") and not verb.group(0).split()[0].endswith("ing")
                 and not _RELATIVE_CLAUSE.search(text, start, verb.start())):  # "Ruiz, who led the talks, called"
-            # "A surprise intermediary was Pope Francis, said the officials": the subject follows the verb
+            # "The go-between was the Swiss envoy, said the officials": the subject follows the verb
             inverted = _inverted_pattern().match(text, verb.start(), end)
             if inverted and _SUBJECT_OPENING.match(inverted.group("who")):
                 speaker, actor = resolver.resolve(inverted.start("who"), inverted.end("who"))
@@ -919,8 +963,8 @@ def is_verb(text: str, match: re.Match) -> bool:
     return bool(_VERB_CONTEXT.match(backwards))
 
 
-# After a verb that needs one: 'that', or a quotation or colon after a few words ("called the talks
-# about Syria's chemical weapons “constructive”"), or a comma after up to three ("added, …").
+# After a verb that needs one: 'that', or a quotation or colon after a few words ("called the
+# fishing talks “useful”"), or a comma after up to three ("added, …").
 # A verb's object: a determiner, then up to three words ("the new peace plan").
 _OBJECT_PHRASE = re.compile(rf"\s+((?:(?i:{'|'.join(_NOUN_MARKERS)})\s+)?(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)")
 _COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.'’-]+\s+){0,3}?(?:that\b|[,:\"“])"
@@ -945,7 +989,7 @@ def has_complement(text: str, match: re.Match) -> bool:
 
 
 # A preposition and up to three words before an -ing form ("by Washington threatening", "in front
-# of the U.S. Congress warning"); "with Kerry telling reporters" is a voice, so "with" is not one.
+# of the assembly warning"); "with Kerry telling reporters" is a voice, so "with" is not one.
 _GERUND_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(lexicon.grammar()['gerund_prepositions'])})\s+"
                                        r"(?:[\w.'’-]+\s+){0,3}$")
 _COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+)?$")
@@ -955,8 +999,8 @@ _RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")
 
 def after_introduction(text: str, start: int, end: int) -> int:
     """Where the subject of the sentence text[start:end] starts: after its introductory phrases
-    when a name or a pronoun follows them ("In a press conference after the talks broke down,
-    Trump remained …": the phrase's "talks broke" is no subject and verb of the sentence)."""
+    when a name or a pronoun follows them ("At a briefing after the talks broke up,
+    Ruiz remained …": the phrase's "talks broke" is no subject and verb of the sentence)."""
     introduction = _introductory_phrase_length(text[start:end])
     if introduction and _NAME_OR_PRONOUN.match(text, start + introduction):
         return start + introduction
@@ -1026,7 +1070,7 @@ _CLAUSE_BREAK = re.compile(opening_with(";:\"“”,t", r"[;:\"“”]|,\s(?:and
 def _clause_start(text: str, start: int, verb_start: int) -> int:
     """Start of the verb's clause: after the last ';', ':', quote mark, 'that' or ', and' (or
     ', but' …) that follows a clause and opens one with a subject. After names alone ("Sens.
-    Lindsey Graham, R-S.C., and John McCain, R-Ariz., said") ', and' joins subjects: no
+    Ann Lee, R-Ohio, and Tom Wu, D-Ore., said") ', and' joins subjects: no
     lower-case word, so no verb, before it."""
     clause = start
     for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
@@ -1100,7 +1144,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             if subject is not None:
                 resolver.remember(sentence.start, subject)
                 if not voice.rule:
-                    # 'Cummings called him a master at deals.' then a bare quote: Cummings goes on
+                    # 'Lind called her a tough negotiator.' then a bare quote: Lind goes on
                     previous, previous_end = Voice(speaker=subject, actor=subject.actor, stance=None,
                                                    rule="subject"), sentence.end
             else:

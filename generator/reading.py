@@ -103,11 +103,21 @@ MAX_ARTICLE_BYTES = 256_000
 
 def read_article(path: Path, display_path: str | None = None) -> Article:
     shown = display_path or str(path)
+    return parse_article(decode(read_raw(path, shown), shown), path=shown)
+
+
+def read_raw(path: Path, shown: str) -> bytes:
+    """The file's bytes; ArticleError naming the file if it cannot be an article."""
     raw = read_file(path, shown, MAX_ARTICLE_BYTES)
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{shown}: is larger than the {MAX_ARTICLE_BYTES:,} bytes an article may have; "
                            "split it into articles or remove it from the seeds folder")
-    return parse_article(decode(raw, shown), path=shown)
+    return raw
+
+
+def article_identity(path: str) -> dict[str, str]:
+    """The fields of an Article that come from its file's name rather than its text."""
+    return {"path": path, "source_id": page_name(Path(path).stem) or "article"}
 
 
 def read_file(path: Path, shown: str, limit: int) -> bytes:
@@ -147,8 +157,7 @@ def parse_article(text: str, *, path: str) -> Article:
     clutter = tuple(_clutter_spans(text, header.pos, body_end))
     source = header.source or signature_source or _footer_source(text, header.pos)
     return Article(
-        path=path,
-        source_id=page_name(Path(path).stem) or "article",
+        **article_identity(path),
         text=text,
         body_start=header.pos,
         body_end=body_end,
@@ -323,8 +332,8 @@ def _title(text: str, header: _Header) -> _Header:
         return header.but(pos=end, title=stripped)
     if (next_blank and 3 <= len(words) <= 30 and stripped.endswith(".") and not stripped.endswith("..")
             and ". " not in stripped and _is_title_case(words) and _every_long_word_capitalised(words)):
-        # A headline with a full stop after it, as some archives print them ("Obama Seeks More
-        # Muslim Refugees As He Recognizes Major Islamic Holiday."); a sentence that names many
+        # A headline with a full stop after it, as some archives print them ("Senate Delays Vote
+        # On Farm Bill As Drought Spreads Across Plains."); a sentence that names many
         # people ("Iranian Foreign Minister Abbas Araghchi arrived in Oslo.") has a verb in lower case.
         return header.but(pos=end, title=stripped)
     if (next_blank and end < len(text) and 3 <= len(words) <= _MAX_SENTENCE_CASE_TITLE_WORDS

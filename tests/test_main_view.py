@@ -163,9 +163,9 @@ def test_where_sources_give_different_figures_the_line_shows_both_with_citations
 
 def test_lines_that_share_only_names_are_not_one_statement():
     from generator.main_view import content_weights, same_statement
-    a = content_weights("Speaking from Vienna, Secretary of State John Kerry echoed President Barack Obama.")
+    a = content_weights("Speaking from Vienna, John Kerry agreed with President Barack Obama.")
     b = content_weights("John Kerry and Barack Obama met Congress leaders in Washington on the budget.")
-    c = content_weights("Kerry echoed Obama, speaking in Vienna.")
+    c = content_weights("Kerry agreed with Obama, speaking in Vienna.")
     assert same_statement(a, b) == 0.0
     assert same_statement(a, c) >= 0.4
 
@@ -181,7 +181,7 @@ source: Test Wire
 Norway and Chile signed a salmon accord in Oslo on Monday.
 Norwegian Foreign Minister Espen Barth Eide welcomed the accord.
 He said the accord would protect the salmon stocks for a generation.
-Secretary of State John F. Kerry said the United States supports the accord.
+Secretary of State John F. Kerry told reporters the United States supports the accord.
 The accord sets three conditions:
 Fishing fleets must report every catch to a joint registry.
 """,
