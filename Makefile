@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 $(BIN)/mkdocs: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,train]'
 	touch $@
 
 serve: $(BIN)/mkdocs  ## build the site from seeds/ and serve it at http://127.0.0.1:8000 with live reload
