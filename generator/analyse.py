@@ -10,6 +10,7 @@ from .actors import Mention, find_mentions
 from .dates import dates_in, parse_iso
 from .model import Analysis, Article, Event, Quote, Sentence
 from .people import JOURNALIST, find_people, holds_state_voice_role
+from .reading import ArticleError
 from .sections import Evidence, classify_article
 
 
@@ -38,6 +39,19 @@ def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mention
         if start <= mention.start and mention.end <= limit:
             return mention.code
     return None
+
+
+_SHORT_SUBJECT_WORDS = 6
+
+
+def _unnamed_subject_actor(resolver: attribution.Resolver, span) -> str | None:
+    """The party of a sentence's short subject that refers back to an unnamed voice or a body
+    ("These officials have …", "The ministry has …"), resolved as a speaker phrase would be."""
+    start = attribution.after_introduction(resolver.text, span.start, span.end)
+    verb = _AUXILIARY_OR_PAST.search(resolver.text, start, span.end)
+    if verb is None or len(resolver.text[start:verb.start()].split()) > _SHORT_SUBJECT_WORDS:
+        return None
+    return resolver.resolve(start, verb.start(), create=False)[1]
 
 
 _SUBORDINATORS = lexicon.grammar()["subordinators"]
@@ -129,6 +143,11 @@ def _home_voice(resolver: attribution.Resolver, span, voice, verbs: list[lexicon
     return None
 
 
+# A news article has tens of sentences, a very long one a few hundred; each costs about a
+# millisecond to analyse and render, so an article of more is refused (bench/hostile_shapes.py).
+MAX_SENTENCES = 2_000
+
+
 def analyse(article: Article) -> Analysis:
     return analyse_with_evidence(article)[0]
 
@@ -140,6 +159,9 @@ def analyse_with_evidence(article: Article) -> tuple[Analysis, tuple[Evidence, .
     # Same offsets as the article text; sentence texts are cut from it too.
     text = segment.double_quoted(segment.unwrapped(article.text, paragraphs))
     spans = segment.sentences(article, paragraphs)
+    if len(spans) > MAX_SENTENCES:
+        raise ArticleError(f"{article.path}: has {len(spans):,} sentences, more than the {MAX_SENTENCES:,} an "
+                           "article may have; split it into articles or remove it from the seeds folder")
     mentions = find_mentions(text, article.body_start, article.body_end)
     dateline_actor = _dateline_actor(article)
     home = dateline_actor or lexicon.outlet_country(article.source)
@@ -158,6 +180,8 @@ def analyse_with_evidence(article: Article) -> tuple[Analysis, tuple[Evidence, .
     sentences: list[dict] = []  # Sentence fields but the section, which needs every sentence's evidence
     evidences: list[Evidence] = []
     events: list[Event] = []
+    run_actor: str | None = None  # the party of the run of speech the sentence may go on with
+    block: tuple[int, str | None] = (-1, None)  # (paragraph, party) of a statement quoted as a block after a colon
     for number, (span, quotes_in_span) in enumerate(zip(spans, quotes_by_sentence)):
         sentence_mentions = resolver.mentions_within(span.start, span.end)
         verbs = resolver.verbs.within(span.start, span.end)  # found once for the several tests below
@@ -174,6 +198,8 @@ def analyse_with_evidence(article: Article) -> tuple[Analysis, tuple[Evidence, .
         no_party_speaks = actor is None and (
             (speaker is not None and speaker.role != JOURNALIST and not holds_state_voice_role(speaker.role))
             or _commentators_speak(resolver, span, verbs))
+        if actor is None and not no_party_speaks and span.paragraph == block[0]:
+            actor = block[1]  # 'From his speech at the White House:' then the speech's paragraph
         if actor is None and not no_party_speaks:
             # "Mr. Obama hailed the deal", "Lam cited growing clashes": a person as the subject speaks for their state
             doer = subjects[number] if speaker is None else attribution.sentence_subject(
@@ -181,8 +207,17 @@ def analyse_with_evidence(article: Article) -> tuple[Analysis, tuple[Evidence, .
             actor = doer.actor if doer else None
             if not actor:  # only now is the rough grammatical subject, a search through the sentence, needed
                 actor = _subject_actor(resolver, span.start, span.end, sentence_mentions, verbs)
+            if not actor:  # "These officials have no expectations …": the unnamed voice met before
+                actor = _unnamed_subject_actor(resolver, span)
             if actor is None and sentence_mentions:
                 actor = sentence_mentions[0].code  # the first party named, for want of a better voice
+            if actor is None and not sentence_mentions and number and spans[number - 1].paragraph == span.paragraph:
+                actor = run_actor  # after "Kerry said the deal was fair." in its paragraph: that voice goes on
+        if voice_actor is not None or actor != run_actor:
+            run_actor = voice_actor  # a voice of its own, or a sentence that is no part of the run
+        if text[span.start:span.end].rstrip().endswith(":") and number + 1 < len(spans) \
+                and spans[number + 1].paragraph != span.paragraph and text[spans[number + 1].start] not in "\"“":
+            block = (spans[number + 1].paragraph, voice_actor or actor)
         sentence_text = text[span.start:span.end]
         reporting, sets_terms = _reporting_evidence(resolver, span, verbs)
         stated = dates_in(sentence_text, anchor)

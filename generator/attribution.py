@@ -21,7 +21,7 @@ from functools import cache
 from . import lexicon
 from .actors import Mention
 from .model import Person
-from .people import PeopleIndex, PersonMention, _clean_name
+from .people import PeopleIndex, PersonMention, _clean_name, surname
 from .segment import Span
 
 _OPENING = "\"“"
@@ -137,23 +137,30 @@ def _without_trailing_filler(phrase: str) -> str:
     The pattern can only match where the phrase's last word is a filler or an
     -ly adverb (or has letters that re.IGNORECASE equates with ASCII ones), so
     that word is looked at first: searching tries every character."""
-    last = phrase.rsplit(None, 1)[-1].lower() if phrase.strip() else ""
-    if last in _FILLERS or last.endswith("ly") or not last.isascii():
+    written = phrase.rsplit(None, 1)[-1] if phrase.strip() else ""
+    last = written.lower()
+    if last in _FILLERS or last.endswith("ly") and not written[:1].isupper() or not last.isascii():  # not "People's Daily"
         return _TRAILING_FILLER.sub("", phrase)
     return phrase
 
 
 @cache
 def _name_pattern() -> re.Pattern:
-    """A run of capitalised words, optionally after an honorific: 'Mr. Kim', 'Sen. Rob Portman'."""
+    """A run of capitalised words, optionally after one or two honorifics: 'Mr. Kim', 'Sen. Rob Portman',
+    'Lt. Col. Rick Francona'."""
     honorific_words = [h.rstrip(".") for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"]]
     honorifics = "|".join(re.escape(h) for h in honorific_words)
-    openings = "A-Z" + "".join(sorted({re.escape(h[0]) for h in honorific_words}))  # an honorific's or a capital
-    token = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
-    return re.compile(opening_with(openings, rf"(?:\b(?:{honorifics})\.?\s+)?(?P<name>{token}(?:\s+{token}){{0,3}})"))
+    particles = lexicon.roles()["name_particles"]
+    # an honorific's, a particle's ("al-Ansi says") or a capital
+    openings = "A-Z" + "".join(sorted({re.escape(w[0]) for w in honorific_words + particles}))
+    token = rf"(?:(?:{'|'.join(particles)})-)?(?:[A-Z][\w'’-]+|[A-Z]\.)"
+    return re.compile(opening_with(openings, rf"(?:\b(?:{honorifics})\.?\s+){{0,2}}(?P<name>{token}(?:\s+{token}){{0,3}})"))
 
 
+# "Sen. Claire McCaskill (D-Mo.)": the label of a party and a state after a name.
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
+_GENDERED_REACH = 2 * _SALIENCE_WINDOW  # how far back "she" finds the last woman named before an unmarked person
 _ANTECEDENT_REACH = 60  # characters either side of an antecedent noun where its actor is named
 # A subject that is a definite noun phrase: "the editorial", "the state newspaper".
 _DEFINITE_NOUN = re.compile(r"(?i:the)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})")
@@ -179,6 +186,7 @@ class Resolver:
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
+        self.party_voices: list[tuple[int, str]] = []  # voices of a party and no person by offset, for "it"
         # Unnamed voices with an actor ("a South Korean diplomat said"): (offset, role noun as written, actor)
         self.unnamed: list[tuple[int, str, str]] = []
         # Mentions of each kind are in text order and do not overlap, so their starts and their
@@ -192,6 +200,62 @@ class Resolver:
         # about for its quote, its sentence and the sentence's classification.
         self._verb_uses: dict[int, bool] = {}
         self._complements: dict[int, bool] = {}
+        self._genders: dict[str, str] = {}  # surname → gender, as the text gives it (learn_genders)
+
+    def learn_genders(self, sentences: list[Span], quotes: list[QuoteSpan]) -> None:
+        """Each person's gender as the text gives it: an honorific before their name ("Ms. Haley"),
+        a role word ("spokeswoman"), the pronouns after their name in a sentence that names them
+        and nobody else (outside quotation marks: "…," Haley said, noting that she …). Unknown
+        when the clues disagree."""
+        cues = lexicon.genders()
+        votes: dict[str, set] = {}
+
+        def vote(person: Person, gender: str) -> None:
+            votes.setdefault(surname(self._canonical(person).name), set()).add(gender)
+
+        for mention in self.all_person_mentions:
+            before = self.text[max(0, mention.start - 10):mention.start].split()
+            role = (mention.person.role or "").lower()
+            for gender, words in cues.items():
+                if before and before[-1] in words["honorifics"] or any(r in role for r in words["roles"]):
+                    vote(mention.person, gender)
+        quote_starts = [q.start for q in quotes]
+        for sentence in sentences:
+            people = {self._canonical(m.person).name: m.person for m in
+                      self.person_mentions[bisect.bisect_left(self._quiet_person_starts, sentence.start):
+                                           bisect.bisect_left(self._quiet_person_starts, sentence.end)]}
+            if len(people) != 1:
+                continue
+            # the pronouns after the name ("Haley said, noting that she …"; not "She will see Idrissi")
+            first = self.person_mentions[bisect.bisect_left(self._quiet_person_starts, sentence.start)]
+            words = set(_WORD.findall(_outside_quotes(self.text, first.end, sentence.end, quotes, quote_starts)
+                                      .lower()))
+            found = [gender for gender, cue in cues.items() if words & cue["pronouns"]]
+            if len(found) == 1:
+                vote(next(iter(people.values())), found[0])
+        self._genders = {name: genders.pop() for name, genders in votes.items() if len(genders) == 1}
+
+    def _canonical(self, person: Person) -> Person:
+        return self.index.get(person.name) or person
+
+    def _pronoun_antecedent(self, before: int, pronoun: str) -> tuple[int, Person] | None:
+        """The person a pronoun before an offset refers to: the most salient one the text does not
+        give the other gender; for a gender that prefers the known (roles.yml genders), the most
+        salient one the text gives that gender in the salience window, if any ("she added" after
+        Haley, not the Maduro named since)."""
+        gender = next((g for g, cue in lexicon.genders().items() if pronoun in cue["pronouns"]), None)
+        if gender is None:
+            return self._last_person_at(before)
+
+        def known(person: Person) -> str | None:
+            return self._genders.get(surname(self._canonical(person).name))
+
+        named = self._last_person_at(before, lambda person: known(person) in (None, gender))
+        if named and known(named[1]) is None and lexicon.genders()[gender]["prefer_known"]:
+            same = self._last_person_at(before, lambda person: known(person) == gender)
+            if same and before - same[0] < _GENDERED_REACH:
+                return same
+        return named
 
     def is_verb(self, verb: lexicon.VerbMatch) -> bool:
         """is_verb() for a reporting verb of this text."""
@@ -258,6 +322,21 @@ class Resolver:
         near = self.mentions_within(at - _ANTECEDENT_REACH, at + _ANTECEDENT_REACH)
         return min(near, key=lambda m: abs(m.start - at)).code if near else None
 
+    def is_outlet(self, start: int, end: int) -> bool:
+        """Is text[start:end], a verb's subject, an outlet ("The Times", "the BBC", "the paper")?"""
+        core = _without_trailing_filler(self.text[start:end]).strip(" ,\n")
+        return bool(_OUTLET_SUBJECT.fullmatch(core) or lexicon.outlet_pattern().fullmatch(core)
+                    or lexicon.outlet_pattern().fullmatch(core.removeprefix("The ").removeprefix("the ")))
+
+    def _last_outlet_actor_at(self, before: int) -> str | None:
+        """The state of the last outlet named before an offset, if a state's own (a state agency)."""
+        window_start = max(0, before - _SALIENCE_WINDOW)
+        outlets = list(lexicon.outlet_pattern().finditer(self.text, window_start, before))
+        if not outlets:
+            return None
+        at = outlets[-1].start()
+        return next((m.code for m in self.mentions_within(at, outlets[-1].end()) if m.start == at), None)
+
     def remember_first_person_named(self, start: int, end: int) -> None:
         """Remember the first person named in text[start:end] outside quotation marks, where named:
         a pronoun before the name in the same sentence ("In Paris, he will meet Saud al-Faisal")
@@ -278,7 +357,7 @@ class Resolver:
         With create, a name the article never introduced becomes a new person (the
         subject of 'said' is someone); without it, only known people are found."""
         phrase = self.text[start:end]
-        core = _without_trailing_filler(phrase).rstrip(" ,")
+        core = _TRAILING_PARENTHESIS.sub("", _without_trailing_filler(phrase).rstrip(" ,"))
         introduction = _introductory_phrase_length(core)
         if introduction:  # "In a memorandum to GATT, China said": neither GATT nor anyone in it speaks
             start, core = start + introduction, core[introduction:]
@@ -292,6 +371,9 @@ class Resolver:
             inside = [m for m in inside if m.start < start + last_comma
                       or not _APPOSITIVE_PREPOSITIONS.intersection(self.text[start + last_comma:m.start].lower().split())]
         if inside:
+            represented = self._represented_by_unnamed(core, start, inside)
+            if represented is not None:
+                return None, represented.actor
             # "Iran's envoy, Ali Bagheri, said": after an appositive comma the person there is the
             # subject; but in a list ("Le Drian, Angela Merkel and the IAEA said") the first named.
             # ("Le Drian, Angela Merkel and the IAEA", "Sens. Lindsey Graham, R-S.C., and John McCain";
@@ -307,7 +389,7 @@ class Resolver:
             return person, person.actor
         words = core.strip().lower().split()
         if words and words[-1] in lexicon.pronouns():  # a nominative pronoun right before the verb is its subject
-            named = self._last_person_at(start)
+            named = self._pronoun_antecedent(start, words[-1])
             unnamed = self._last_unnamed_at(start, number="singular")
             if unnamed and (named is None or unnamed[0] > named[0]):
                 return None, unnamed[1]
@@ -348,6 +430,8 @@ class Resolver:
             if words == ["they"] and actor is None:  # "Officials said … They said …": those officials' party
                 unnamed = self._last_unnamed_at(start, number="plural")
                 actor = unnamed[1] if unnamed else None
+            if words == ["it"] and actor is None:  # "The Egyptian military said … It said …": that body's party
+                actor = next((a for o, a in reversed(self.party_voices) if before_window(o, start)), None)
             return None, actor
         if lexicon.is_binding_text_subject(core + " "):
             return None, None  # "the agreement calls for …" sets terms; nobody speaks
@@ -355,6 +439,8 @@ class Resolver:
         if definite and actor is None and not follow:
             # "the editorial said": the actor named where the editorial was first mentioned (not
             # "the officials said" with no officials before: that is the home state's, see analyse)
+            if definite.group("noun") in lexicon.outlet_nouns():  # "the paper said": the last outlet named
+                return None, self._last_outlet_actor_at(start)
             return None, self._actor_at_antecedent(start, definite.group("noun"))
         for match in _name_pattern().finditer(core):
             # a name right before the verb, or one that opens the phrase and is followed by
@@ -370,15 +456,43 @@ class Resolver:
             name_start = start + match.start("name")
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
                 continue
+            if _names_an_outlet(self.text, name_start, start + match.end("name")):
+                continue  # "The Times reports", "the BBC said": an outlet, no person
             cleaned = _clean_name(match.group("name"))
             known = (self.index.get(cleaned) or self._by_given_name(cleaned)) if cleaned else None
             owned = _POSSESSIVE.split(match.group("name"))[-1]
             if owned != match.group("name") and self.index.get(owned):
                 known = self.index.get(owned)  # "Jardine Fleming's Edwards": the firm's Edwards, met before
             if known or (cleaned and create):
-                person = known or self.index.add(Person(name=cleaned))
+                person = known or self.index.add(Person(name=self._introduced_as(cleaned, name_start)))
                 return person, person.actor
         return None, actor
+
+    def _represented_by_unnamed(self, core: str, start: int, inside: list[PersonMention]) -> Person | None:
+        """The person an unnamed voice speaks for, when the subject is that voice: "Theresa May's
+        spokesman", "a senior Obama administration official", "a spokesman for Secretary-General
+        Ban Ki-moon". Not "Iran's envoy, Ali Bagheri" nor "Putin spokesman Dmitry Peskov", where
+        a name follows the role."""
+        last = inside[-1]
+        after = self.text[last.end:start + len(core)]
+        if after and core.removesuffix("\n").endswith(_role_endings()) and "," not in after \
+                and not _name_pattern().search(after) and _unnamed_role_pattern().search(core):
+            return self.index.get(last.person.name) or last.person
+        head = _ROLE_FOR.match(core)
+        if head and start + head.end() <= inside[0].start:
+            return self.index.get(inside[0].person.name) or inside[0].person
+        return None
+
+    def _introduced_as(self, name: str, before: int) -> str:
+        """The full name a one-word name was introduced by earlier in the text ("Nasr al-Ansi, a top
+        commander of …" before "Ansi said"), else the name itself."""
+        if " " in name:
+            return name
+        for match in _full_name_pattern(name).finditer(self.text, 0, before):
+            full = _clean_name(match.group(0))
+            if full and " " in full and full.split()[-1] in (name, f"{match.group('particle') or ''}{name}"):
+                return full
+        return name
 
     def names_partyless_officials(self, start: int, end: int) -> bool:
         """Is text[start:end], up to a verb, officials of no state the gazetteer knows ("European
@@ -413,6 +527,47 @@ class Resolver:
             return None
         people = [p for p in self.index.people() if " " in p.name and p.name.split()[0] == name]
         return people[0] if len(people) == 1 else None
+
+
+_LONGEST_OUTLET_NAME = 40
+_OUTLET_SUBJECT = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(lexicon.outlet_nouns()))})")
+
+
+def _names_an_outlet(text: str, start: int, end: int) -> bool:
+    """Does an outlet's name overlap text[start:end] ("People’s" in "People’s Daily said")?"""
+    return any(outlet.start() < end and start < outlet.end() for outlet in lexicon.outlet_pattern().finditer(
+        text, max(0, start - _LONGEST_OUTLET_NAME), end + _LONGEST_OUTLET_NAME))
+
+
+# An unnamed voice for someone: "a spokesman for", "an adviser to".
+_ROLE_FOR = re.compile(rf"(?i:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?"
+                       rf"(?:{lexicon.longest_first_alternation(lexicon.roles()['follow_ups'])})s?\s+(?:for|to)\s")
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _outside_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan], quote_starts: list[int]) -> str:
+    """text[start:end] with the quotations in it left out."""
+    parts, at = [], start
+    for quote in quotes[max(0, bisect.bisect_right(quote_starts, start) - 1):bisect.bisect_left(quote_starts, end)]:
+        if quote.end <= at:
+            continue
+        parts.append(text[at:max(at, quote.start)])
+        at = max(at, quote.end)
+    parts.append(text[at:end] if at < end else "")
+    return "".join(parts)
+
+
+def before_window(offset: int, before: int) -> bool:
+    """Is an offset in the salience window before another?"""
+    return before - _SALIENCE_WINDOW < offset < before
+
+
+def _full_name_pattern(surname: str) -> re.Pattern:
+    """Up to three capitalised words before a surname, which may have a particle ("Nasr al-Ansi")."""
+    particles = "|".join(lexicon.roles()["name_particles"])
+    return re.compile(rf"\b(?:[A-Z][\w'’.-]*\s){{1,3}}(?P<particle>(?:{particles})-)?{re.escape(surname)}\b(?!-)")
 
 
 _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
@@ -526,12 +681,26 @@ def _unqualified_voice_nouns() -> tuple[tuple[str, ...], int]:
 
 
 @cache
+def _abbreviations() -> list[str]:
+    """Words whose period ends no speaker phrase ("Lt. Col. Rick Francona", "John D. Podesta")."""
+    words = lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "St"]
+    return sorted({re.escape(a.rstrip(".")) for a in words})
+
+
+@cache
 def _who() -> str:
     """A speaker phrase: up to a dozen words with no clause punctuation, except abbreviation periods."""
-    abbreviations = lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "St"]
-    lookbehinds = {rf"(?<=\b{re.escape(a.rstrip('.'))})\." for a in abbreviations} | {r"(?<=\b[A-Z])\."}
-    periods = "|".join(sorted(lookbehinds))
-    return rf"(?:[^,.;:\"“”\n]|{periods})"
+    lookbehinds = [rf"(?<=\b{a})\." for a in _abbreviations()] + [r"(?<=\b[A-Z])\."]
+    periods = "|".join(lookbehinds)
+    # a parenthesis after a name gives a party and a state ("Sen. Claire McCaskill (D-Mo.) said")
+    return rf"(?:[^,.;:\"“”\n(]|\([^()\"“”\n]{{1,40}}\)|{periods})"
+
+
+@cache
+def _who_end() -> str:
+    """The punctuation that ends a speaker phrase after its verb: not an abbreviation's period."""
+    not_abbreviated = "".join(rf"(?<!\b{a})" for a in _abbreviations()) + r"(?<!\b[A-Z])"
+    return rf"(?:[,;:]|{not_abbreviated}\.|$)"
 
 
 @cache
@@ -561,7 +730,7 @@ _SUBJECT_OPENING = re.compile(rf"(?:{'|'.join(lexicon.grammar()['subject_determi
 @cache
 def _inverted_pattern() -> re.Pattern:
     """A reporting verb before its subject: '," said the minister', '…, said the officials, who …'."""
-    return re.compile(rf"\s*,?\s*(?P<verb>{lexicon.reporting_verb_alternation()})\s+(?P<who>{_who()}{{2,60}}?)\s*(?:[,.;:]|$)",
+    return re.compile(rf"\s*,?\s*(?P<verb>{lexicon.reporting_verb_alternation()})\s+(?P<who>{_who()}{{2,60}}?)\s*{_who_end()}",
                       re.I)
 
 
@@ -576,12 +745,20 @@ def stance_of(verb: lexicon.VerbMatch) -> str | None:
 
 
 _WORDS_BEFORE_A_LATE_ATTRIBUTION = 8
+# A speaker signed under or after a quote with a dash: '"…"\n— Kim Jin-ho, Yonhap', '"…," — Jane Doe.'
+_SIGNATURE = re.compile(r"[ \t]*[,.]?[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                        r"[ \t]*(?=[,.]|\n|$)")
 
 
 def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: Span | None) -> Voice:
     """The speaker named after the closing mark, in the same sentence or, when the
     quote ends its sentence, in a bare attribution right after it ('..." Johnson said Monday.')."""
     text = resolver.text
+    signature = _SIGNATURE.match(text, close + 1)
+    if signature:  # a quote on its own line, then "— Name, Outlet"
+        speaker, actor = resolver.resolve(signature.start("who"), signature.end("who"))
+        if speaker:
+            return Voice(speaker=speaker, actor=actor, stance="statement", rule="after")
     next_mark = _QUOTE_MARK.search(text, close + 1, sentence.end)
     stop = next_mark.start() if next_mark else sentence.end
     starts = [(close + 1, stop)]
@@ -602,7 +779,7 @@ def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: S
             if not match:
                 continue
             speaker, actor = resolver.resolve(match.start("who"), match.end("who"))
-            if speaker or actor:
+            if speaker or actor or resolver.is_outlet(match.start("who"), match.end("who")):
                 return Voice(speaker=speaker, actor=actor, stance=_stance(match.group("verb")), rule="after")
     return NOBODY
 
@@ -637,7 +814,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
             if person:
                 return Voice(speaker=person, actor=person.actor, stance=stance, rule=rule)
             continue
-        if text[start:verb.start()].rstrip().endswith(",") and not verb.group(0).split()[0].endswith("ing"):
+        if (text[start:verb.start()].rstrip().endswith(",") and not verb.group(0).split()[0].endswith("ing")
+                and not _RELATIVE_CLAUSE.search(text, start, verb.start())):  # "Ruiz, who led the talks, called"
             # "A surprise intermediary was Pope Francis, said the officials": the subject follows the verb
             inverted = _inverted_pattern().match(text, verb.start(), end)
             if inverted and _SUBJECT_OPENING.match(inverted.group("who")):
@@ -653,7 +831,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         if opener is not None:
             return Voice(speaker=opener, actor=opener.actor, stance=stance, rule=rule)
         speaker, actor = resolver.resolve(clause, subject_end)
-        if speaker or actor:
+        if speaker or actor or resolver.is_outlet(clause, subject_end):
+            # an outlet of no state is a voice of no party: it takes over from the voice before it
             return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
     return NOBODY
 
@@ -726,7 +905,8 @@ def is_verb(text: str, match: re.Match) -> bool:
     if determined:
         noun = determined.group("noun")  # spelt backwards
         past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
-        if not (past and noun and not noun[::-1].lower().endswith("ly")):
+        named = bool(noun) and noun[-1].isupper() and word != base and text[match.start()].islower()  # "The Times reports"
+        if not (past and noun and not noun[::-1].lower().endswith("ly")) and not named:
             return False  # but "the ministry said", "the official warned": a noun, then its past-tense verb
     if match.group(0).endswith("ed") and _PASSIVE_AUXILIARY.match(backwards):
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker
@@ -806,9 +986,9 @@ def sentence_subject(resolver: Resolver, start: int, open_mark: int, rule: str, 
 _PASSIVE = re.compile(rf"\s(?:{'|'.join(_BE_FORMS)})\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?!\s+to\b)")
 _PRONOUN_SUBJECT = re.compile(rf"(?:{'|'.join(lexicon.pronouns())})\b", re.I)
 _NAME_OR_PRONOUN = re.compile(rf"[A-Z]|(?:{'|'.join(lexicon.pronouns())})\b")
-# The first verb-like word: an -ed or -s form (not "his", "this"), an auxiliary ("couldn’t" too)
+# The first verb-like word: an -ed or -s form (not "his", "this", nor "business", "press"), an auxiliary ("couldn’t" too)
 # or an irregular past form ("Johnson went on Fox News").
-_SUBJECT_END = re.compile(rf"\s(?:(?!(?:{'|'.join(lexicon.grammar()['never_verbs_in_s'])})\b)[a-z]+(?:ed|s)"
+_SUBJECT_END = re.compile(rf"\s(?:(?!(?:{'|'.join(lexicon.grammar()['never_verbs_in_s'])})\b)[a-z]+(?:ed|(?<!s)s)"
                           rf"|(?:{'|'.join(lexicon.grammar()['auxiliaries'])})(?:n['’]t)?"
                           rf"|{'|'.join(lexicon.past_tense_forms())})\b")
 
@@ -874,6 +1054,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
     "the minister" refers to the person who spoke last, not merely to the
     last person named."""
     by_offset = _Sentences(sentences)
+    resolver.learn_genders(sentences, quotes)
     quote_voices: dict[int, Voice] = {}
     sentence_voices: list[Voice] = []
     subjects: list[Person | None] = []
@@ -905,6 +1086,8 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
         else:
             listing = NOBODY
         subject = None
+        if voice.actor is not None and voice.speaker is None:
+            resolver.party_voices.append((sentence.start, voice.actor))
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
@@ -916,6 +1099,10 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             subject = sentence_subject(resolver, sentence.start, sentence.end, "subject", known_only=True).speaker
             if subject is not None:
                 resolver.remember(sentence.start, subject)
+                if not voice.rule:
+                    # 'Cummings called him a master at deals.' then a bare quote: Cummings goes on
+                    previous, previous_end = Voice(speaker=subject, actor=subject.actor, stance=None,
+                                                   rule="subject"), sentence.end
             else:
                 resolver.remember_first_person_named(sentence.start, sentence.end)
         sentence_voices.append(voice)
@@ -935,6 +1122,11 @@ def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: _Sentences, pr
     closing = sentences.at(quote.end)
     opening = sentences.at(quote.open_mark)
     voice = NOBODY
+    if opening is not None and opening.start < quote.open_mark and _PRONOUN_AFTER.match(text, quote.end + 1):
+        # 'Sen. Claire McCaskill scolded him: "…," she said': the sentence's subject is who the
+        # pronoun after the quote most likely means
+        resolver.remember(opening.start, sentence_subject(resolver, opening.start, quote.open_mark, "subject",
+                                                          known_only=True).speaker)
     if closing is not None:
         voice = after_quote(resolver, quote.end, closing, sentences.after(closing))
     if not voice.rule and opening is not None:
@@ -943,11 +1135,16 @@ def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: _Sentences, pr
         voice = according_to(resolver, opening.start, opening.end)
     if not voice.rule and opening is not None and text[:quote.open_mark].rstrip().endswith(":"):
         voice = sentence_subject(resolver, opening.start, quote.open_mark, "colon")
-    if not voice.rule and previous.rule and _follows_closely(text, previous_end, quote.open_mark):
+    if not voice.rule and previous.rule and _follows_closely(text, previous_end, quote.open_mark) and (
+            previous.rule != "subject" or not text[previous_end:quote.open_mark].strip()):
         voice = Voice(speaker=previous.speaker, actor=previous.actor, stance=previous.stance, rule="floating")
     if not voice.rule and opening is not None and opening.start < quote.open_mark:
         voice = sentence_subject(resolver, opening.start, quote.open_mark, "subject")
     return voice
+
+
+# A pronoun right after a closing mark: '…," she said'.
+_PRONOUN_AFTER = re.compile(rf"[,.!?]?[”\"]?\s*(?:{'|'.join(lexicon.pronouns())})\b", re.I)
 
 
 def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan], quotes_in_sentence: range,

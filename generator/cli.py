@@ -1,8 +1,10 @@
 """Command line: `python -m generator COMMAND`.
 
     extract PATH... [--json]   what the extractor understood (the contract of ../shared/eval/GUIDELINES.md)
+    briefings PATH... [--json] the briefings composed from articles, without overrides (score_briefings.py reads the JSON)
     check                      validate every override in briefings/; exit 1 on any problem
-    build --out DIR            write the generated Markdown pages to DIR (for builders without the plugin)
+    build --out DIR [--strict] write the site's pages (static and generated) to DIR, for builders without the plugin
+          [--watch [-- CMD...]]  and keep them up to date while editing, running CMD (a builder's server) alongside
     schema                     write the JSON Schemas of override files into generator/schema/
     overrides new SLUG         start briefings/SLUG.yml, listing the briefing's current item ids
     overrides ids SLUG         list the current item ids of a briefing
@@ -13,9 +15,12 @@ import argparse
 import difflib
 import json
 import sys
+import time
 from pathlib import Path
 
-from . import overrides, pipeline
+from . import docs_folder, overrides, pipeline, watch
+from .briefing_json import briefings_document
+from .compose import compose
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -30,6 +35,24 @@ def _extract(args: argparse.Namespace) -> int:
         for article in document["articles"]:
             print(f"{article['path']}  story={article['story']}  sentences={len(article['sentences'])}"
                   f"  quotes={len(article['quotes'])}  title={article['title']!r}")
+    return 0
+
+
+def _briefings(args: argparse.Namespace) -> int:
+    result = pipeline.extract([Path(p) for p in args.paths])
+    for problem in result.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    briefings = [compose(story) for story in result.stories]
+    document = briefings_document(briefings)
+    if args.json:
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for briefing in document["briefings"]:
+            main = [i for i in briefing["items"] if i["main"]]
+            words = sum(len(i["text"].split()) for i in main)
+            print(f"{briefing['slug']}  sources={len(briefing['sources'])}  items={len(briefing['items'])}"
+                  f"  main={len(main)}  main_words={words}")
     return 0
 
 
@@ -52,21 +75,27 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    site = _site(args)
-    for problem in site.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+    root = Path(args.root).resolve()
+    folders = {"docs": root / args.docs, "seeds": root / args.seeds, "overrides": root / args.overrides}
     out = Path(args.out).resolve()
-    written = 0
-    for uri, content in site.pages.items():
-        target = (out / uri).resolve()
-        if out not in target.parents:  # page names are slugs, so this cannot happen; refuse if it ever does
-            raise SystemExit(f"refusing to write outside {out}: {uri}")
-        if target.exists() and target.read_text(encoding="utf-8") == content:
-            continue  # unchanged pages are not rewritten, so watchers see no change
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-        written += 1
-    print(f"{len(site.pages)} page(s), {written} written to {out}")
+    if args.command and not args.watch:
+        print("a command after -- runs only with --watch", file=sys.stderr)
+        return 2
+    try:
+        docs_folder.check_out(out, folders)
+        site = watch.FolderSite(root=root, seeds=folders["seeds"], overrides=folders["overrides"],
+                                docs=folders["docs"], out=out, serving=args.watch)
+        started = time.perf_counter()
+        built, written = site.build()
+    except docs_folder.FolderError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    watch.report(built, written, out, time.perf_counter() - started)
+    if args.watch:
+        return watch.watch(site, args.command)
+    if args.strict and built.problems:
+        print(f"{len(built.problems)} problem(s): --strict fails the build", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -123,7 +152,8 @@ def _overrides_ids(args: argparse.Namespace) -> int:
     if entry is None:
         return 1
     loaded = edits.briefings.get(args.slug)
-    print("\n".join(overrides.item_listing(entry.base, loaded.override if loaded else None)))
+    print("\n".join(overrides.item_listing(entry.base, loaded.override if loaded else None,
+                                            None if entry.failed else entry.briefing)))
     return 0
 
 
@@ -142,12 +172,21 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("paths", nargs="+", help="article files or folders")
     extract.add_argument("--json", action="store_true", help="print the JSON of the evaluation contract")
     extract.set_defaults(run=_extract)
+    briefings = commands.add_parser("briefings", help="print the briefings composed from articles")
+    briefings.add_argument("paths", nargs="+", help="article files or folders")
+    briefings.add_argument("--json", action="store_true", help="print them as JSON (see README, 'Briefings as JSON')")
+    briefings.set_defaults(run=_briefings)
     check = commands.add_parser("check", help="validate the override files")
     _add_site_options(check)
     check.set_defaults(run=_check)
-    build = commands.add_parser("build", help="write the generated Markdown pages to a folder")
+    build = commands.add_parser("build", help="write the site's Markdown pages (static and generated) to a folder")
     _add_site_options(build)
-    build.add_argument("--out", required=True, help="output folder")
+    build.add_argument("--out", required=True, help="output folder (a folder of its own, such as build/docs)")
+    build.add_argument("--strict", action="store_true", help="exit 1 if an article or override has a problem")
+    build.add_argument("--watch", action="store_true",
+                       help="rebuild when a file in seeds, overrides or docs changes, until interrupted")
+    build.add_argument("command", nargs="*", help="with --watch, after --: a command to run alongside "
+                       "(a builder's server, `zensical serve`); the watch ends when it exits")
     build.set_defaults(run=_build)
     schema = commands.add_parser("schema", help="write the JSON Schemas of override files")
     schema.add_argument("--out", default=str(Path(overrides.__file__).parent / "schema"),

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from . import lexicon
+from . import lexicon, main_view
 from .model import (ActorPosition, Analysis, Briefing, Citation, Item, KeyPerson, Person, Quote,
                     Sentence, SourceRef, Story)
 from .stories import article_label, story_title
@@ -54,11 +54,13 @@ class _Pool:
             self.words.append(_words(text))
 
     def absorb(self, text: str, citation: Citation) -> bool:
-        """If a near-identical statement is already here, cite this source for it too."""
+        """If a near-identical statement is already here, cite this source for it too (not when the
+        two give different figures: the main view shows such a difference, citing both)."""
         words = _words(clean(text))
         for n, known in enumerate(self.words):
             union = known | words
-            if union and len(known & words) / len(union) >= NEAR_DUPLICATE:
+            if union and len(known & words) / len(union) >= NEAR_DUPLICATE \
+                    and not main_view.figures_differ(self.items[n].text, text):
                 item = self.items[n]
                 if citation.source not in {c.source for c in item.citations}:
                     self.items[n] = replace(item, citations=item.citations + (citation,))
@@ -103,18 +105,14 @@ def compose(story: Story) -> Briefing:
     positions: dict[str, _Pool] = defaultdict(_Pool)
     speakers: dict[str, list[str]] = defaultdict(list)
     timeline = _Pool()
-    ledes = _Pool()
 
     for number, analysis in sources:
         quotes, covered = _quotes_by_first_sentence(analysis)
-        for sentence in analysis.sentences:
+        for sentence in _standalone(analysis.sentences, quotes, covered):
             # A statement two sources make alike is one line citing both, wherever the
             # other source put it: so no two lines of a briefing share an id.
             if any(pool.absorb(sentence.text, _cite(number, sentence))
-                   for pool in (ledes, *pools.values(), *positions.values())):
-                continue
-            if sentence.index == 0 and len(ledes.items) < 2:
-                ledes.add(sentence.text, _cite(number, sentence))
+                   for pool in (*pools.values(), *positions.values())):
                 continue
             quote = quotes.get(sentence.index)
             if quote:
@@ -129,49 +127,91 @@ def compose(story: Story) -> Briefing:
                 actor = sentence.actor or OTHER_VOICES
                 named = sentence.speaker and sentence.speaker.split()[-1] in sentence.text
                 positions[actor].add(sentence.text, _cite(number, sentence),
-                                     speaker=None if named else sentence.speaker)
+                                     speaker=None if named else sentence.speaker, stance=sentence.stance)
                 _note_speaker(speakers[actor], sentence.speaker)
             else:
-                pools[sentence.section].add(sentence.text, _cite(number, sentence))
+                # "He said…" in a line of its own names nobody: the extraction's speaker, where it knows one.
+                weak = main_view.weak_subject(sentence.text) and sentence.speaker
+                pools[sentence.section].add(sentence.text, _cite(number, sentence),
+                                            speaker=sentence.speaker if weak else None)
         for event in analysis.events:
             sentence = analysis.sentences[event.sentence]
             timeline.add(sentence.text, _cite(number, sentence), kind="t", date=event.date)
 
-    bottom_line = _bottom_line(ledes.items, pools["outlook"])
-    return Briefing(
+    people = _key_people(story)
+    return _mark_new(main_view.choose(Briefing(
         slug=story.slug,
         title=story_title(list(story.analyses)),
         date=max((a.article.date for a in story.analyses if a.article.date), default=None),
         tags=tuple(lexicon.actor_label(code) for code in _main_actors(story)),
-        bottom_line=bottom_line,
         developments=tuple(pools["development"].items),
         background=tuple(pools["background"].items),
-        positions=_positions(positions, speakers, story),
+        positions=_positions(positions, {a: [_fullest(n, people) for n in names] for a, names in speakers.items()}),
         outlook=tuple(pools["outlook"].items),
         timeline=tuple(sorted(timeline.items, key=lambda i: (i.date or "", i.citations[0].source))),
-        people=_key_people(story),
+        people=people,
         sources=tuple(
             SourceRef(number=n, path=a.article.path, source_id=a.article.source_id, title=a.article.title,
                       label=article_label(a),
                       outlet=a.article.source, date=a.article.date, url=a.article.url)
             for n, a in sources
         ),
-    )
+    )))
 
 
-def _bottom_line(ledes: list[Item], outlook: _Pool) -> tuple[Item, ...]:
-    """Two or three sentences: the ledes of the first two sources, then the first outlook.
+def _standalone(sentences: tuple[Sentence, ...], quotes: dict[int, Quote], covered: set[int]) -> list[Sentence]:
+    """The sentences as lines that stand alone: one that ends in a colon ("Kerry said the deal:")
+    joins what it introduces, unless that is a quotation shown on its own with its speaker."""
+    out: list[Sentence] = []
+    pending: Sentence | None = None
+    for sentence in sentences:
+        if pending is not None:
+            if sentence.index in quotes or sentence.index in covered:
+                out.append(pending)
+            else:
+                sentence = replace(pending, text=f"{pending.text} {sentence.text}", end=sentence.end)
+            pending = None
+        if sentence.text.rstrip().endswith(":") and sentence.index not in covered:
+            pending = sentence
+            continue
+        out.append(sentence)
+    if pending is not None:
+        out.append(pending)
+    return out
 
-    A news lede is the writer's own summary of the story; the outlook moves
-    out of its section so the briefing does not repeat itself."""
-    chosen: list[Item] = []
-    for lede in ledes:
-        words = _words(lede.text)
-        if all(len(words & _words(c.text)) / len(words | _words(c.text)) < NEAR_DUPLICATE for c in chosen):
-            chosen.append(lede)
-    if outlook.items:
-        chosen.append(outlook.take(outlook.items[0]))
-    return tuple(chosen)
+
+def _mark_new(briefing: Briefing) -> Briefing:
+    """When the sources are dated and not all on one day, the lines that only the newest sources
+    carry are new since the earlier reports."""
+    dates = {s.number: s.date for s in briefing.sources}
+    if len(set(dates.values())) < 2 or None in dates.values():
+        return briefing
+    newest = max(dates.values())
+
+    def mark(items: tuple[Item, ...]) -> tuple[Item, ...]:
+        return tuple(replace(i, new=bool(i.citations) and all(dates[c.source] == newest for c in i.citations))
+                     for i in items)
+
+    return replace(briefing, bottom_line=mark(briefing.bottom_line), developments=mark(briefing.developments),
+                   background=mark(briefing.background), outlook=mark(briefing.outlook),
+                   positions=tuple(replace(p, items=mark(p.items)) for p in briefing.positions))
+
+
+def _name_parts(name: str) -> tuple[str, set[str]]:
+    """A name's last word and its other words, initials ("F.") left out."""
+    words = [w for w in name.replace(".", ". ").split() if not (len(w.rstrip(".")) <= 1)]
+    return (words[-1] if words else name), set(words[:-1])
+
+
+def _fullest(name: str, people: tuple[KeyPerson, ...]) -> str:
+    """The name the key people list gives a speaker: "John Kerry" is "John F. Kerry", "Obama" is
+    "Barack Obama" (the same last name, and the given names of one are among the other's)."""
+    last, given = _name_parts(name)
+    for person in people:
+        their_last, their_given = _name_parts(person.name)
+        if their_last == last and (given <= their_given or their_given <= given):
+            return max(person.name, name, key=len)
+    return name
 
 
 def _note_speaker(names: list[str], speaker: str | None) -> None:
@@ -195,7 +235,7 @@ def actor_heading(actor: str) -> tuple[str, str]:
     return ("Other voices" if actor == OTHER_VOICES else actor), ""
 
 
-def _positions(pools: dict[str, _Pool], speakers: dict[str, list[str]], story: Story) -> tuple[ActorPosition, ...]:
+def _positions(pools: dict[str, _Pool], speakers: dict[str, list[str]]) -> tuple[ActorPosition, ...]:
     weight = Counter({actor: len(pool.items) for actor, pool in pools.items()})
     ordered = sorted(pools, key=lambda a: (a == OTHER_VOICES, -weight[a], a))
     result = []
@@ -205,7 +245,7 @@ def _positions(pools: dict[str, _Pool], speakers: dict[str, list[str]], story: S
             actor=actor,
             label=label,
             flag=flag,
-            people=tuple(speakers.get(actor, ())),
+            people=tuple(dict.fromkeys(speakers.get(actor, ()))),  # one person named two ways is listed once
             items=tuple(pools[actor].items),
         ))
     return tuple(result)

@@ -52,6 +52,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _shifted(anchor: dt.date, days: int) -> dt.date | None:
+    """anchor + days, or None past the calendar's ends ("tomorrow" in an article dated 9999-12-31)."""
+    try:
+        return anchor + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _year_for(month: int, day: int, anchor: dt.date) -> int:
     """The year that puts month/day nearest the anchor (news rarely looks > 6 months ahead)."""
     best = anchor.year
@@ -94,15 +102,17 @@ def dates_in(text: str, anchor: dt.date | None) -> list[dt.date]:
             prefix = match.group(0).split()[0].lower()
             delta = (anchor.weekday() - weekday) % 7
             if prefix == "next":
-                date = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+                date = _shifted(anchor, (weekday - anchor.weekday()) % 7 or 7)
             else:  # news reports "on Tuesday" about the past week unless it says "next"
-                date = anchor - dt.timedelta(days=delta)
-            found.append((match.start(), date))
+                date = _shifted(anchor, -delta)
+            if date:
+                found.append((match.start(), date))
         for match in _RELATIVE.finditer(text):
             word = match.group("word").lower()
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1}.get(word)
-            if offset is not None:
-                found.append((match.start(), anchor + dt.timedelta(days=offset)))
+            date = _shifted(anchor, offset) if offset is not None else None
+            if date:
+                found.append((match.start(), date))
     found.sort(key=lambda f: f[0])
     return [d for _, d in found]
 

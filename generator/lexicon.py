@@ -183,6 +183,12 @@ def outlet_pattern() -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + longest_first_alternation(printed_outlet_forms()) + r")(?![\w])")
 
 
+@cache
+def outlet_nouns() -> frozenset[str]:
+    """Nouns that refer back to an outlet ("the paper said"), articles.yml outlet_nouns."""
+    return frozenset(load("articles.yml")["outlet_nouns"])
+
+
 def outlet_country(outlet: str | None) -> str | None:
     return load("articles.yml")["outlet_countries"].get(outlet) if outlet else None
 
@@ -208,8 +214,10 @@ def signatures() -> tuple[tuple[re.Pattern, str | None], ...]:
 
 
 @cache
-def credit_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in load("articles.yml")["credits"])
+def credit_patterns() -> tuple[tuple[re.Pattern, str | None], ...]:
+    """Credit lines, each with the outlet it implies when it names none (else None)."""
+    return tuple((re.compile(c), None) if isinstance(c, str) else (re.compile(c["pattern"]), c["outlet"])
+                 for c in load("articles.yml")["credits"])
 
 
 @cache
@@ -326,6 +334,12 @@ def _organisation_forms() -> list[ActorForm]:
 
 
 @cache
+def actor_forms() -> tuple[ActorForm, ...]:
+    """Every way the gazetteers write a state or an organisation."""
+    return tuple(_country_forms() + _organisation_forms())
+
+
+@cache
 def actor_automaton() -> ahocorasick.Automaton:
     """Aho-Corasick automaton over every actor and outlet form (case-sensitive).
 
@@ -429,6 +443,9 @@ def _reporting_verb_automaton() -> ahocorasick.Automaton:
     return phrase_automaton((phrase, phrase) for phrase in reporting_verbs())
 
 
+MAX_VERBS_SEEN = 16
+
+
 class ReportingVerbs:
     """Every reporting verb form in one text, found once with an Aho-Corasick automaton
     over its lower-cased words: far faster than a regex alternation of a thousand
@@ -443,9 +460,16 @@ class ReportingVerbs:
         self._firsts = [v.first for v in self._verbs]  # for bisection
 
     def within(self, start: int, end: int) -> list[VerbMatch]:
-        """Reporting verb forms in text[start:end], longest phrase first at each word."""
+        """Reporting verb forms in text[start:end], longest phrase first at each word.
+
+        At most the first and the last MAX_VERBS_SEEN // 2: callers read the phrase before
+        each verb, so a sentence of n verbs ("said said said …") cost n² (the most in any
+        dev or PolNeAR sentence is 7)."""
         lo = bisect.bisect_left(self._firsts, start)
         hi = bisect.bisect_left(self._firsts, end, lo)
+        if hi - lo > MAX_VERBS_SEEN:
+            half = MAX_VERBS_SEEN // 2
+            return [v for v in self._verbs[lo:lo + half] + self._verbs[hi - half:hi] if v.last <= end]
         return [v for v in self._verbs[lo:hi] if v.last <= end]
 
 
@@ -516,6 +540,13 @@ def according_to_words() -> tuple[str, ...]:
 @cache
 def pronouns() -> frozenset[str]:
     return frozenset(load("reporting.yml")["pronouns"])
+
+
+@cache
+def genders() -> dict[str, dict]:
+    """Gender → {"pronouns", "honorifics", "roles": frozenset, "prefer_known": bool} (roles.yml genders)."""
+    return {gender: {kind: (frozenset(words) if isinstance(words, list) else words) for kind, words in cues.items()}
+            for gender, cues in roles()["genders"].items()}
 
 
 @cache

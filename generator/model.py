@@ -115,6 +115,18 @@ class Item:
     editorial: bool = False  # written by an editor, not generated
     note: str | None = None
     link: SourceLink | None = None  # an editor's citation of a page outside the briefing's sources
+    differs: tuple[Variant, ...] = ()  # where the sources of a main-view line give different figures
+    stance: str | None = None  # the class of the reporting verb of a position (reporting.yml), for salience
+    main: bool = True  # in the main view (what a reader sees without expanding anything), else in the full record
+    new: bool = False  # only the newest of the story's dated sources carries it
+
+
+@dataclass(frozen=True, kw_only=True)
+class Variant:
+    """A figure (an amount, a toll, a date) as one source of a line gives it, where another gives another."""
+
+    value: str  # as the source prints it: "4 million", "21", "May 1"
+    citation: Citation
 
 
 @dataclass(frozen=True, kw_only=True)

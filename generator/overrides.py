@@ -233,6 +233,12 @@ class OverrideFile(_Keys):
         default_factory=dict, json_schema_extra=_ID_KEYS,
         description="Item id → the section (or positions.<ACTOR CODE>) to show it in.")
     pin: list[ItemId] = Field(default_factory=list, description="Ids of items shown first in their section, in this order.")
+    promote: list[ItemId] = Field(
+        default_factory=list, description="Ids of lines to show in the main view (a reader sees them without "
+                                          "expanding anything).")
+    demote: list[ItemId] = Field(
+        default_factory=list, description="Ids of lines to take out of the main view: they stay in the full "
+                                          "record, collapsed under their section.")
     order: list[ItemId] = Field(
         default_factory=list, description="Ids of items that swap places: within each section, "
                                           "the listed items take the places they occupy, in this order.")
@@ -312,7 +318,13 @@ def load_edits(folder: Path, shown_prefix: str = "briefings") -> Edits:
 
 def load_override(path: Path, shown: str, model: type[_Keys] = OverrideFile) -> tuple[LoadedOverride | None, list[Problem]]:
     try:
-        document = yamlfile.load(path.read_text(encoding="utf-8"), shown)
+        with path.open("rb") as file:  # at most what MAX_CHARS characters can take: a 50 MB file is not read whole
+            raw = file.read(4 * yamlfile.MAX_CHARS + 1)
+        if len(raw) > 4 * yamlfile.MAX_CHARS:
+            return None, [Problem(file=shown, line=1, column=1, path="",
+                                  message=f"is larger than the {yamlfile.MAX_CHARS:,} characters an override file "
+                                          "may have; keep it short")]
+        document = yamlfile.load(raw.decode("utf-8"), shown)
     except yamlfile.YamlError as err:
         return None, [err.problem]
     except (OSError, UnicodeDecodeError) as err:
@@ -517,7 +529,7 @@ def _file_problems(loaded: LoadedOverride) -> list[Problem]:
     for n, key in enumerate(override.remove):
         if getattr(override, key) is not None:
             problems.append(loaded.problem(("remove", n), f"'{key}' is both set and removed here; keep one"))
-    for name in ("hide", "pin", "order", "merge_with"):
+    for name in ("hide", "pin", "order", "merge_with", "promote", "demote"):
         first: dict[str, int] = {}
         for n, value in enumerate(getattr(override, name)):
             if value in first:
@@ -532,6 +544,19 @@ def _file_problems(loaded: LoadedOverride) -> list[Problem]:
             if value in hidden:
                 problems.append(loaded.problem((name, n), f"'{value}' is hidden (hide[{hidden[value]}]), "
                                                           f"so it cannot be {verbs[name]}; keep one of the two"))
+    verbs |= {"promote": "promoted", "demote": "demoted"}
+    for name in ("promote", "demote"):
+        for n, value in enumerate(getattr(override, name)):
+            if value in hidden:
+                problems.append(loaded.problem((name, n), f"'{value}' is hidden (hide[{hidden[value]}]), "
+                                                          f"so it cannot be {verbs[name]}; keep one of the two"))
+    promoted = {value: n for n, value in enumerate(override.promote)}
+    pinned = {value: n for n, value in enumerate(override.pin)}
+    for n, value in enumerate(override.demote):
+        for name, listed in (("promote", promoted), ("pin", pinned)):
+            if value in listed:
+                problems.append(loaded.problem(("demote", n), f"'{value}' is also {verbs[name]} ({name}[{listed[value]}]), "
+                                                              "which shows it in the main view; keep one of the two"))
     for name, verb in (("move", "moved"), ("annotate", "annotated")):
         for value in getattr(override, name):
             if value in hidden:
@@ -1027,6 +1052,7 @@ def _apply_override(briefing: Briefing, story: Story, loaded: LoadedOverride, ac
         _reorder(items, order)
         items[:] = _pinned_first(items, pins)
     people = sorted(people, key=lambda p: pins.get(p.id, len(pins)))  # pinned key people first
+    _choose_views(places, override, loaded, stale, person_ids, hidden, report)
 
     changes: dict[str, Any] = {"override_file": loaded.file, "hidden": tuple(sorted(hidden)), "people": tuple(people)}
     for name in ("slug", "title", "date", "status"):
@@ -1039,6 +1065,29 @@ def _apply_override(briefing: Briefing, story: Story, loaded: LoadedOverride, ac
         tags = _edit_list(tags, override.tags, loaded, ("tags",), "tags", report)
     changes["tags"] = tuple(tags)
     return replace(places.briefing(briefing), **changes)
+
+
+def _choose_views(places: _Places, override: OverrideFile, loaded: LoadedOverride, stale, person_ids: set[str],
+                  hidden: set[str], report) -> None:
+    """promote: and pin: show lines in the main view; demote: takes them out, into the full record."""
+    wanted: dict[str, bool] = {}
+    for name, main in (("promote", True), ("demote", False)):
+        for n, value in enumerate(getattr(override, name)):
+            if stale((name, n), value) or value in hidden:  # hidden and promoted: reported already
+                continue
+            found = places.find(value)
+            if value in person_ids or found is None:
+                report(loaded.problem((name, n), "key people are always shown; hide or pin them instead"))
+            elif found[0] == "timeline":
+                report(loaded.problem((name, n), "the timeline is always shown collapsed; to show the event in the "
+                                                 "main view, promote the line of its section"))
+            elif found[0] == "bottom_line" and not main:
+                report(loaded.problem((name, n), "the bottom line is always in the main view; move the line to "
+                                                 "another section (move:) or hide it"))
+            else:
+                wanted[value] = main
+    for items in places.lists.values():
+        items[:] = [replace(i, main=wanted.get(i.id, i.main or i.pinned)) for i in items]
 
 
 def _reorder(items: list[Item], order: dict[str, int]) -> None:
@@ -1216,24 +1265,36 @@ def _unmatched(edits: Edits, slugs: set[str], grouping: _Grouping) -> list[Probl
 # ------------------------------------------------------------------ starting a file
 
 
-def item_listing(briefing: Briefing, override: OverrideFile | None = None) -> list[str]:
-    """One line per item: id, where it is, and its first words (for editors to pick ids from).
+def item_listing(briefing: Briefing, override: OverrideFile | None = None, edited: Briefing | None = None) -> list[str]:
+    """One line per item: id, where it is, which view shows it (main, or the collapsed full record), and
+    its first words (for editors to pick ids from).
 
-    briefing is the briefing before its override; what the override does to an item is shown after it."""
-    rows = [(item.id, name, _first_words(item)) for name in SECTIONS for item in getattr(briefing, name)]
-    rows += [(item.id, f"{POSITIONS}.{p.actor}", _first_words(item)) for p in briefing.positions for item in p.items]
-    rows += [(p.id, "people", ", ".join(x for x in (p.name, p.role, p.label) if x)) for p in briefing.people]
-    width = max((len(place) for _, place, _ in rows), default=0)
+    briefing is the briefing before its override; what the override does to an item is shown after it,
+    and edited (the briefing with its override) gives the view the item ends up in."""
+    shown_after = {i.id: i.main for i in _all_items(edited)} if edited is not None else {}
+
+    def view(item: Item, place: str) -> str:
+        """The view the item is in: after the override when the briefing with it is given."""
+        return "record" if place == "timeline" or not shown_after.get(item.id, item.main) else "main"
+
+    rows = [(item.id, name, view(item, name), _first_words(item)) for name in SECTIONS for item in getattr(briefing, name)]
+    rows += [(item.id, f"{POSITIONS}.{p.actor}", view(item, ""), _first_words(item))
+             for p in briefing.positions for item in p.items]
+    rows += [(p.id, "people", "main", ", ".join(x for x in (p.name, p.role, p.label) if x)) for p in briefing.people]
+    width = max((len(place) for _, place, _, _ in rows), default=0)
     lines = []
-    for id_, place, words in rows:
+    for id_, place, shown, words in rows:
         done = []
         if override is not None:
             done += ["hidden"] if id_ in override.hide else []
             done += [f"moved to {override.move[id_]}"] if id_ in override.move else []
+            done += ["promoted"] if id_ in override.promote else []
+            done += ["demoted"] if id_ in override.demote else []
             done += ["pinned"] if id_ in override.pin else []
             done += ["reordered"] if id_ in override.order else []
             done += ["annotated"] if id_ in override.annotate else []
-        lines.append(f"{id_}  {place.ljust(width)}  {_one_line(words)}" + (f"  [{', '.join(done)}]" if done else ""))
+        lines.append(f"{id_}  {place.ljust(width)}  {shown.ljust(6)}  {_one_line(words)}"
+                     + (f"  [{', '.join(done)}]" if done else ""))
     return lines
 
 
@@ -1270,13 +1331,14 @@ def starter(briefing: Briefing, folder: str = "briefings") -> str:
         f"# hide: [{example}]",
         f"# move: {{{example}: background}}   # or positions.<ACTOR CODE>",
         f"# pin: [{example}]",
+        f"# promote: [{example}]      # show in the main view; demote: [...] takes lines out of it",
         "# notes:",
         "#   - An editor's note, shown at the end of the briefing.",
         "#",
         f"# Articles:\n{articles}",
         f"# Actors: {_one_line(actors)}",
         "#",
-        "# Current items (id, where it is, first words):",
+        "# Current items (id, where it is, main view or full record, first words):",
         *(f"#   {row}" for row in item_listing(briefing)),
     ]
     return "\n".join(lines) + "\n"

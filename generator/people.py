@@ -24,7 +24,8 @@ from .model import Person
 # A capitalised word, which may have one more capital inside ("McKeon", "DeSantis", "O'Brien").
 _NAME_TOKEN = (rf"(?:(?:{'|'.join(lexicon.roles()['name_particles'])})[- ])?"
                r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)")
-_NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}"
+_NAME_PARTICLES = frozenset(lexicon.roles()["name_particles"])
+_NAME = rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}"
 # Every character _NAME can match (keep the two in step): the appositive search relies on it.
 _NAME_CHARACTERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                     + "".join(map(chr, range(ord("à"), ord("ÿ") + 1))) + "'’.- ")
@@ -191,16 +192,39 @@ def _is_compound_modifier(word: str) -> bool:
 
 
 def family_names(person: Person) -> list[str]:
-    """The words a person is referred back to by: the surname, and for names written
-    family name first ("Kim Jong-un", "Ri Yong-ho") the first word too."""
+    """The words a person is referred back to by: the surname, also without its particle
+    ("Nouri al-Maliki" is "Maliki" and "Al-Maliki" later); for names written family name
+    first ("Kim Jong-un", "Ri Yong-ho") and for names with a patronymic ("Abdullah bin
+    Zayed", who is "Sheikh Abdullah" later) the first word too."""
     words = person.name.split()
     keys = [words[-1]]
+    bare = without_particle(words[-1])
+    if bare != words[-1]:
+        keys.append(bare)
+    if len(words) > 2 and any(word in _PATRONYMIC_PARTICLES for word in words[1:-1]):
+        keys.append(words[0])
     # Korean romanisation writes the given name hyphenated last ("Ban Ki-moon"), whatever
     # the person's actor, so that form tells the order too.
     korean_given_name = re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) is not None
     if len(words) > 1 and (person.actor in lexicon.roles()["family_name_first"] or korean_given_name):
         keys.append(words[0])
     return keys
+
+
+_PATRONYMIC_PARTICLES = frozenset(lexicon.roles()["patronymic_particles"])
+
+
+def without_particle(word: str) -> str:
+    """A surname without the particle that opens it, in either case: "al-Maliki", "Al-Maliki",
+    "el-Sissi" → "Maliki", "Sissi"; other words as they are."""
+    prefix, hyphen, rest = word.partition("-")
+    if hyphen and prefix.lower() in _NAME_PARTICLES and rest[:1].isupper():
+        return rest
+    return word
+
+
+def _one_holds_the_other(words: list[str], other: list[str]) -> bool:
+    return set(words) <= set(other) or set(other) <= set(words)
 
 
 @dataclass
@@ -236,7 +260,14 @@ class PeopleIndex:
 
     def get(self, name: str) -> Person | None:
         words = name.split()
-        return self.by_surname.get(words[-1]) or (self.by_surname.get(words[0]) if len(words) > 1 else None)
+        found = self.by_surname.get(words[-1]) or self.by_surname.get(without_particle(words[-1]))
+        if found is None and len(words) > 1:
+            # "Kim Jin-ho" is not "Kim Jong Un": a full name found by its first word is that person
+            # only when one name holds the other's words ("Ri Yong Ho" and "Ri")
+            found = self.by_surname.get(words[0])
+            if found is not None and not _one_holds_the_other(words, found.name.split()):
+                found = None
+        return found
 
     def people(self) -> tuple[Person, ...]:
         return tuple(self.order)
@@ -428,7 +459,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             if not name:
                 continue
             role = match.group("role")
-            actor = actor_mentions.actor_before(match.start())
+            # "Iranian Foreign Minister …", else "the foreign minister of Qatar, …"
+            actor = actor_mentions.actor_before(match.start()) or actor_mentions.actor_in(match.start("role"), match.end("role"))
             known = known_people().get(name)
             if actor is None and known and not _outranked_by_role(known, role):
                 actor = known.actor
@@ -456,6 +488,9 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                 # "spokeswoman Marie Harf said": with no party before it, only the head is surely
                 # the role ("at a briefing spokeswoman …" is no "briefing spokeswoman")
                 role = role.split()[-1]
+                if holds_state_voice_role(role) and _INTRODUCTORY_PLACE.fullmatch(text, span_start, match.start()):
+                    # "At the State Department on Friday, spokeswoman Marie Harf said": that body's
+                    actor = actor_mentions.actor_in(span_start, match.start())
             person = index.add(Person(name=name, role=role, actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in _cued_finditer(_journalist_pattern, patterns, text, span_start, span_end):
@@ -483,16 +518,62 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             # the name as this article writes it: scorers and readers match the text's spelling
             person = index.add(Person(name=form, role=known.role, actor=known.actor))
             found.append(PersonMention(start=first, end=last, person=person))
+    found.extend(_described_people(text, spans, index, found))
     found.extend(_surname_mentions(text, spans, index, found))
     found.sort(key=lambda m: m.start)
     return index, _without_overlaps(found)
 
 
+# A name of two words or more set off by commas, and a description next to it: "His former business
+# partner at Lenox, Lawrence B. Cummings, called …"; "Kim Jin-ho, a professor of political science, said".
+_NAME_IN_COMMAS = re.compile(rf", (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}),")
+_DESCRIPTION_BEFORE = re.compile(r"(?:\b(?:(?i:the|a|an|his|her|its|their)|[A-Z][\w.-]*['’]s)|^)"
+                                 r"(?: (?:[a-z][\w-]*|(?:at|of|for|in) [A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})){1,6}$")
+_NAME_BEFORE_DESCRIPTION = re.compile(rf"(?:^|(?<=[.!?”\"] )|(?<=\n))(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}), "
+                                      r"(?:a|an|the) (?:[\w’'-]+ ){0,8}?(?P<head>[a-z][\w-]+)(?= (?:of|at|for|in|with|to|who)\b|,)")
+
+
+def _description_head(description: str) -> str:
+    """The noun a description ends with before its prepositional phrase: "partner" in "his
+    former business partner at Lenox"."""
+    head = re.split(r" (?:at|of|for|in) [A-Z]", description, maxsplit=1)[0]
+    return head.split()[-1]
+
+
+def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMention]) -> list[PersonMention]:
+    """People no data file knows and no role word introduces, named with a description beside
+    them: the description's last word is their role, and they speak for no state unless a later
+    role says so."""
+    taken = sorted((m.start, m.end) for m in found)
+    extra = []
+
+    def add(name_text: str, start: int, role: str) -> None:
+        name = _clean_name(name_text)
+        if not name or " " not in name or index.get(name) or name in lexicon.not_names():
+            return
+        at = start + name_text.find(name)
+        number = bisect.bisect_right(taken, (at, len(text)))
+        if number and taken[number - 1][1] > at or number < len(taken) and taken[number][0] < at + len(name):
+            return  # a person or a name found already
+        person = index.add(Person(name=name, role=role))
+        extra.append(PersonMention(start=at, end=at + len(name), person=person))
+
+    for span_start, span_end in spans:
+        for match in _NAME_IN_COMMAS.finditer(text, span_start, span_end):
+            description = _DESCRIPTION_BEFORE.search(text, max(span_start, match.start() - 80), match.start())
+            if description and description.group(0).strip():
+                add(match.group("name"), match.start("name"),
+                    _description_head(description.group(0)))
+        for match in _NAME_BEFORE_DESCRIPTION.finditer(text, span_start, span_end):
+            add(match.group("name"), match.start("name"), match.group("head"))
+    return extra
+
+
+# A sentence's introductory phrase of place, up to its comma: "At the State Department on Friday, ".
+_INTRODUCTORY_PLACE = re.compile(r"(?:At|In|From|Inside) [^,;:\"“”]{2,60}, ?")
+
 _WORD_BOUNDARY = re.compile(r"\b")
 _SURNAME_END = re.compile(r"\b(?!-)")  # not 'Kim' in 'Kim-Jong'
-
-
-_NAME_PARTICLES = frozenset(lexicon.roles()["name_particles"])
 
 
 def _in_compound(text: str, at: int) -> bool:
@@ -542,8 +623,25 @@ def _surname_mentions(text: str, spans, index: PeopleIndex, found: list[PersonMe
         before = bisect.bisect_right(taken_starts, at)
         if before and taken_reach[before - 1] > at:
             continue
-        extra.append(PersonMention(start=at, end=stop, person=index.by_surname[name]))
+        person = index.by_surname[name]
+        if _opens_another_name(text, stop, span_end, person):
+            continue
+        extra.append(PersonMention(start=at, end=stop, person=person))
     return extra
+
+
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def _opens_another_name(text: str, stop: int, span_end: int, person: Person) -> bool:
+    """A family name written first, then a given name that is not this person's: "Kim Jin-ho" or
+    "Kim Yong Chol" after "Kim Jong Un" is someone else."""
+    words = person.name.split()
+    if len(words) < 2 or text[stop - len(words[0]):stop] != words[0]:
+        return False
+    following = _NEXT_NAME_WORD.match(text, stop, span_end)
+    return (bool(following) and following.group(1) not in words and following.group(1) not in _not_name_words()
+            and not lexicon.actor_automaton().exists(following.group(1)))
 
 
 def _without_overlaps(mentions: list[PersonMention]) -> list[PersonMention]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import render
 from .analyse import analyse
+from .feed import without_control_characters
 from .model import Analysis, Briefing, Story
 from .overrides import edit_site, load_edits
 from .reading import ArticleError, find_article_files, read_article
@@ -27,12 +28,20 @@ def extract(paths: list[Path], *, relative_to: Path | None = None) -> Extraction
         shown = _shown(path, relative_to) if relative_to else str(path)
         try:
             article = read_article(path, shown)
+            article = replace(article, source_id=_unique(article.source_id, used_ids))
+            analyses.append(analyse(article))
         except ArticleError as err:
             problems.append(str(err))
-            continue
-        article = replace(article, source_id=_unique(article.source_id, used_ids))
-        analyses.append(analyse(article))
+        except Exception as err:  # a bug met on one article must not take the whole site down
+            problems.append(f"{shown}: could not be read or analysed ({_one_line(err)}); the article is left out; "
+                            "this is a bug in the generator: please report it with the file")
     return Extraction(analyses=tuple(analyses), stories=tuple(group(analyses)), problems=tuple(problems))
+
+
+def _one_line(err: Exception) -> str:
+    """The exception's type and the start of its message, on one line (tests see which bug it was)."""
+    message = " ".join(str(err).split())
+    return f"{type(err).__name__}: {message[:200]}" if message else type(err).__name__
 
 
 def _unique(source_id: str, used: set[str]) -> str:
@@ -56,13 +65,15 @@ def extraction_json(result: Extraction) -> dict:
             "date": article.date,
             "dateline": article.dateline,
             "source": article.source,
+            # text: the file's text between the offsets, as the guidelines define it (a Sentence's
+            # text has wire copy's line breaks made spaces and ‘…’ made “…”, for the pages)
             "sentences": [
-                {"start": s.start, "end": s.end, "text": s.text, "section": s.section,
+                {"start": s.start, "end": s.end, "text": article.text[s.start:s.end], "section": s.section,
                  "actor": s.actor, "speaker": s.speaker, "stance": s.stance}
                 for s in analysis.sentences
             ],
             "quotes": [
-                {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
+                {"start": q.start, "end": q.end, "text": article.text[q.start:q.end], "speaker": q.speaker,
                  "actor": q.actor, "rule": q.rule}
                 for q in analysis.quotes
             ],
@@ -123,6 +134,7 @@ def _shown(path: Path, root: Path) -> str:
 
 def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, str]:
     pages = {render.briefing_page_uri(b.slug): render.render_briefing(b) for b in briefings}
+    pages |= {render.briefing_json_uri(b.slug): render.render_briefing_json(b) for b in briefings}
     for story in extraction.stories:
         for analysis in story.analyses:
             pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(analysis, story.slug)
@@ -133,4 +145,6 @@ def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, 
     pages |= render.render_sources(briefings)
     pages |= render.render_tags(briefings)
     pages[render.FEED_URI] = render.render_feed(briefings)
-    return dict(sorted(pages.items()))
+    # Control characters from an article or a YAML escape would make pages invalid HTML (and
+    # the search index carry them): they are dropped here, where every page passes.
+    return {uri: without_control_characters(pages[uri]) for uri in sorted(pages)}

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from slugify import slugify
 
-from . import lexicon
+from . import lexicon, yamlfile
 from .dates import MONTHS, dates_in
 from .model import Article
 
@@ -76,12 +75,21 @@ def decode(raw: bytes, path: str) -> str:
     return text
 
 
+# A long news article is 50 KB and a very long one 150 KB; past this, reading, analysing and
+# rendering one file would take seconds (bench/hostile_shapes.py), so it is refused unread.
+MAX_ARTICLE_BYTES = 256_000
+
+
 def read_article(path: Path, display_path: str | None = None) -> Article:
     shown = display_path or str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_ARTICLE_BYTES + 1)
     except OSError as err:
         raise ArticleError(f"{shown}: cannot be read ({err.strerror}); check the file's permissions") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{shown}: is larger than the {MAX_ARTICLE_BYTES:,} bytes an article may have; "
+                           "split it into articles or remove it from the seeds folder")
     return parse_article(decode(raw, shown), path=shown)
 
 
@@ -133,27 +141,29 @@ _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|$)", re.S)
 
 
 def _front_matter(text: str, header: _Header, path: str) -> _Header:
-    """YAML front matter wins over anything detected in the text."""
+    """YAML front matter wins over anything detected in the text.
+
+    Read as override files are (yamlfile): plain values only, bounded in size, depth and
+    expansion, with every problem named by its line."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return header
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f":{mark.line + 2}" if mark else ""  # +1 for 1-based, +1 for the opening ---
-        raise ArticleError(
-            f"{path}{where}: the YAML front matter is not valid ({getattr(err, 'problem', err)}); "
-            "fix it or remove the --- block"
-        ) from None
+        document = yamlfile.load(match.group(1) or "", path, first_line=2, what="front matter")
+    except yamlfile.YamlError as err:
+        raise ArticleError(_front_matter_problem(err.problem)) from None
+    if document.problems:
+        raise ArticleError(_front_matter_problem(document.problems[0]))
+    meta = document.data
     if not isinstance(meta, dict):
-        raise ArticleError(f"{path}: the front matter must be a mapping of keys like title: and date:")
+        raise ArticleError(f"{path}:2: the front matter must be a mapping of keys like title: and date:")
     fields = {}
     for key in ("title", "source", "url"):
         if meta.get(key) is not None:
             fields[key] = str(meta[key]).strip()
     if meta.get("date") is not None:
-        fields["date"] = _iso_date(meta["date"], path)
+        line, _ = document.mark(("date",))
+        fields["date"] = _iso_date(meta["date"], f"{path}:{line}")
     pos = match.end()
     # A Markdown heading right after the front matter is the title when none was given.
     heading = re.compile(r"\s*#\s+(.+?)\s*#*\s*(?:\n|$)").match(text, pos)
@@ -163,15 +173,25 @@ def _front_matter(text: str, header: _Header, path: str) -> _Header:
     return header.but(pos=pos, **fields)
 
 
-def _iso_date(value, path: str) -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
+def _front_matter_problem(problem: yamlfile.Problem) -> str:
+    where = f"{problem.file}:{problem.line}:{problem.column}"
+    key = f" ({problem.path})" if problem.path else ""
+    return f"{where}: the YAML front matter is not valid{key}: {problem.message}"
+
+
+def _iso_date(value, where: str) -> str:
+    """A front matter date, written YYYY-MM-DD (yamlfile keeps timestamps as the text written),
+    or as a date and time; anything else, such as '2026-02-30', is reported."""
+    written = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
+        return dt.date.fromisoformat(written).isoformat()
     except ValueError:
-        raise ArticleError(f"{path}: front matter date {value!r} is not a date; write it as YYYY-MM-DD") from None
+        pass
+    try:
+        return dt.datetime.fromisoformat(written).date().isoformat()
+    except ValueError:
+        raise ArticleError(f"{where}: front matter date {written[:40]!r} is not a date of the calendar; "
+                           "write it as YYYY-MM-DD") from None
 
 
 _DATE_HEADER = re.compile(r"date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?[ \t]*", re.I)
@@ -249,9 +269,11 @@ def _title(text: str, header: _Header) -> _Header:
     words = stripped.split()
     if not words:
         return header
+    if _is_clutter_line(stripped):  # a share bar in capitals is no headline
+        return header
     if _is_all_caps(stripped) and len(words) >= 3 and len(stripped) <= 200:
         return header.but(pos=end, title=stripped)
-    if _looks_like_dateline(stripped) or _is_clutter_line(stripped):
+    if _looks_like_dateline(stripped):
         return header
     # the headline's own paragraph, or a line of its own with the byline or the date under it
     next_blank = (text[end:end + 2] == "\n\n" or end == len(text)
@@ -401,11 +423,13 @@ def _signature(text: str, body_start: int) -> tuple[int, str | None]:
 
 def _footer_source(text: str, body_start: int) -> str | None:
     """The first outlet named in a credit or copyright line of the body."""
-    for pattern in _credit_patterns():
+    for pattern, implied in _credit_patterns():
         for start, end in pattern.spans(text, body_start, len(text)):
             named = lexicon.outlet_pattern().search(text[start:end])
             if named:
                 return lexicon.outlet_name(named.group(0))
+            if implied:
+                return implied
     return None
 
 
@@ -485,5 +509,5 @@ def _clutter_patterns() -> tuple[_SearchPattern, ...]:
 
 
 @cache
-def _credit_patterns() -> tuple[_SearchPattern, ...]:
-    return tuple(_SearchPattern(p) for p in lexicon.credit_patterns())
+def _credit_patterns() -> tuple[tuple[_SearchPattern, str | None], ...]:
+    return tuple((_SearchPattern(p), implied) for p, implied in lexicon.credit_patterns())

@@ -7,6 +7,7 @@ put page titles into HTML without escaping them.
 """
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections import defaultdict
@@ -15,6 +16,7 @@ import yaml
 from slugify import slugify
 
 from . import feed
+from .briefing_json import briefing_document
 from .compose import OTHER_VOICES
 from .model import ActorPosition, Analysis, Briefing, Citation, Item
 from .stories import article_label
@@ -23,12 +25,23 @@ from .stories import article_label
 # would read as markup inside a line; each is backslash-escaped.
 _BACKSLASH = set("\\`*_{}[]!#")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_MARKUP = _BACKSLASH | set(_ENTITIES)
 _LEADING_MARKER = re.compile(r"^(?:[-+=]|\d+[.)])")
+
+
+# Python-Markdown's cost grows with the square of the escapes and entities in one block (60,000
+# underscores took minutes), and prose has a handful: a text with more markup characters than
+# this shows them all as look-alikes that need no escape.
+MAX_ESCAPES = 64
+_LOOK_ALIKES = str.maketrans({"\\": "＼", "`": "'", "*": "∗", "_": "＿", "{": "｛", "}": "｝", "[": "［",
+                              "]": "］", "!": "！", "#": "＃", "&": "＆", "<": "‹", ">": "›", "|": "｜"})
 
 
 def md_text(text: str) -> str:
     """Untrusted text as one line of inert Markdown."""
     text = " ".join(text.split())
+    if sum(text.count(ch) for ch in _MARKUP) > MAX_ESCAPES:
+        text = text.translate(_LOOK_ALIKES)
     out = []
     for ch in text:
         if ch in _ENTITIES:
@@ -67,6 +80,15 @@ def briefing_page_uri(slug: str) -> str:
     return f"briefings/{slug}.md"
 
 
+def briefing_json_uri(slug: str) -> str:
+    """The briefing as JSON, next to its page (briefing_json.py)."""
+    return f"briefings/{slug}.json"
+
+
+def render_briefing_json(briefing: Briefing) -> str:
+    return json.dumps(briefing_document(briefing), ensure_ascii=False, indent=1) + "\n"
+
+
 def sentence_anchor(index: int) -> str:
     return f"s{index + 1}"
 
@@ -102,13 +124,65 @@ def _item_line(item: Item, briefing: Briefing) -> str:
         text += f" *({md_text(item.note)})*"
     if item.editorial:  # readers can tell an editor's line from one taken from the sources
         text += " <small>(editor)</small>"
-    return f"- {text} {_citations(item, briefing)}\n  {{: #{item.id} }}"
+    if item.new:
+        text = f"<small>NEW</small> {text}"
+    return f"- {text} {_citations(item, briefing)}{_carried(item, briefing)}\n  {{: #{item.id} }}"
+
+
+def _carried(item: Item, briefing: Briefing) -> str:
+    """How many sources carry a line of the main view, when more than one does, and where they
+    give different figures for it, each source's figure with its citation."""
+    count = len({c.source for c in item.citations})
+    shown = f" <small>({count} sources)</small>" if item.main and count > 1 else ""
+    if item.differs:
+        by_number = {s.number: s for s in briefing.sources}
+        figures = "; ".join(f"{md_text(v.value)} {_citation_link(v.citation, by_number[v.citation.source].source_id)}"
+                            for v in item.differs)
+        shown += f" <small>Sources differ: {figures}</small>"
+    return shown
+
+
+def _full_record(items: list[Item], briefing: Briefing, what: str = "line") -> list[str]:
+    """The lines of a section outside the main view, collapsed (pymdownx.details), each with its id
+    and citation: nothing a source says is lost, and links to any line's id still land on it."""
+    if not items:
+        return []
+    noun = what if len(items) == 1 else what + "s"
+    lines = [f'??? note "Full record: {len(items)} more {noun}"', ""]
+    for item in items:
+        lines += ["    " + row for row in _item_line(item, briefing).split("\n")]
+    return lines + [""]
+
+
+def _items(items: tuple[Item, ...], briefing: Briefing) -> list[str]:
+    """The main view's lines, then the rest collapsed."""
+    shown = [_item_line(i, briefing) for i in items if i.main]
+    return [*shown, *([""] if shown else []), *_full_record([i for i in items if not i.main], briefing)]
 
 
 def _section(title: str, items: tuple[Item, ...], briefing: Briefing) -> list[str]:
     if not items:
         return []
-    return [f"## {title}", "", *(_item_line(i, briefing) for i in items), ""]
+    return [f"## {title}", "", *_items(items, briefing)]
+
+
+def _timeline(briefing: Briefing) -> list[str]:
+    """Dated events, collapsed: each line says its date and its first words, and links to the line
+    that tells it in full (the same sentence is a line of its section too)."""
+    if not briefing.timeline:
+        return []
+    rows = []
+    for item in briefing.timeline:
+        words = item.text.split()
+        text = md_text(" ".join(words[:TIMELINE_WORDS]) + ("…" if len(words) > TIMELINE_WORDS else ""))
+        if item.editorial:
+            text += " <small>(editor)</small>"
+        rows.append(f"    - **{item.date}** — {text} {_citations(item, briefing)}\n      {{: #{item.id} }}")
+    noun = "event" if len(rows) == 1 else "events"
+    return ["## Timeline", "", f'??? note "{len(rows)} dated {noun}"', "", *rows, ""]
+
+
+TIMELINE_WORDS = 14  # a timeline line shows the date and the start of the sentence; its section has the rest
 
 
 def render_briefing(briefing: Briefing) -> str:
@@ -130,7 +204,7 @@ def render_briefing(briefing: Briefing) -> str:
     if briefing.bottom_line:
         lines += ['!!! abstract "Bottom line"', ""]
         for item in briefing.bottom_line:
-            lines += [f"    {md_text(item.text)} {_citations(item, briefing)}", ""]
+            lines += [f"    {md_text(item.text)} {_citations(item, briefing)}{_carried(item, briefing)}", f"    {{: #{item.id} }}", ""]
     lines += _section("What happened", briefing.developments, briefing)
     lines += _section("Background", briefing.background, briefing)
     if briefing.positions:
@@ -143,9 +217,9 @@ def render_briefing(briefing: Briefing) -> str:
                 lines += [f"[All positions of {md_text(plain_label(position.label))}]({target}){{ .actor-link }}", ""]
             if position.people:
                 lines += ["Speaking: " + ", ".join(md_text(p) for p in position.people), ""]
-            lines += [_item_line(i, briefing) for i in position.items] + [""]
+            lines += _items(position.items, briefing)
     lines += _section("Outlook", briefing.outlook, briefing)
-    lines += _section("Timeline", briefing.timeline, briefing)
+    lines += _timeline(briefing)
     lines += _section("Editors' notes", briefing.notes, briefing)
     if briefing.people:
         lines += ["## Key people", ""]

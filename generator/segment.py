@@ -29,11 +29,14 @@ _WRAPPED_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 _LINE_BREAK = re.compile(r"\n\s*")
 # Closing punctuation, then the white space and first character of a new sentence (group 1).
 # '[.!?][.!?]*' rather than '[.!?]+': a pattern opening with a plain character set lets
-# the regex engine skip in C to the next such character.
+# the regex engine skip in C to the next such character. A match starts only where a run of
+# punctuation starts, and takes the run and its closing marks whole (possessive '*+'): what
+# follows the run decides, so no shorter piece of it could match, and trying every one made a
+# run of n dots cost n² steps.
 # A sentence end: punctuation, closing marks, then space and a capital or digit; or a full stop
 # after a lower-case word with the next word's capital right after it, where scraping or the
 # wire lost the space ("he said.Basically, …"; not "Amazon.com").
-_CANDIDATE = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=(\s+[\"“‘(\[]?[A-Z0-9]|(?<=[a-z][a-z]\.)[A-Z][a-z]))")
+_CANDIDATE = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"”’')\]]*+(?=(\s+[\"“‘(\[]?[A-Z0-9]|(?<=[a-z][a-z]\.)[A-Z][a-z]))")
 _WORD_REVERSED = re.compile(r"[\w.'’-]*")  # a word that may hold '.', apostrophes and '-', read backwards
 
 

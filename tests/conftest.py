@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,10 +14,11 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the repository's site inputs (mkdocs.yml, docs, seeds, briefings) in a temp folder."""
+    """A copy of the repository's site inputs (mkdocs.yml, zensical.yml, docs, seeds, briefings) in a temp folder."""
     for name in ("docs", "seeds", "briefings"):
         shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in ("mkdocs.yml", "zensical.yml"):
+        shutil.copy(REPO / name, tmp_path / name)
     return tmp_path
 
 
@@ -56,22 +60,66 @@ Chile said it would ratify the accord next month.
 PROJECT_SITE_URL = "https://user.github.io/repo/"
 
 
+def copy_published_project(folder: Path) -> Path:
+    """The project's site inputs (both builders' configurations) plus a dated article and a hostile one."""
+    for name in ("docs", "seeds", "briefings"):
+        shutil.copytree(REPO / name, folder / name)
+    for name in ("mkdocs.yml", "zensical.yml"):
+        shutil.copy(REPO / name, folder / name)
+    write(folder / "seeds", "zz-hostile.txt", HOSTILE_ARTICLE)
+    write(folder / "seeds", "zz-fisheries.md", DATED_ARTICLE)
+    return folder
+
+
+def builder_command(name: str) -> str:
+    """The path of a builder's command (properdocs, zensical); outside CI a test without it skips, under CI it fails."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.is_file() else shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is not installed: `pip install -c constraints.txt -e '.[builders]'` (make's venv has it)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}; under CI every builder must run")
+    pytest.skip(message)
+
+
+def run_builder(*args: str, cwd: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"{' '.join(args)}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def build_with_zensical(project: Path, site_url: str | None = None) -> Path:
+    """`make build-zensical` in a project: the pages written to build/docs, then `zensical build --strict`."""
+    zensical = builder_command("zensical")
+    from generator import cli
+    assert cli.main(["build", "--root", str(project), "--out", str(project / "build" / "docs"), "--strict"]) == 0
+    run_builder(zensical, "build", "--strict", "-f", "zensical.yml", cwd=project, site_url=site_url)
+    return project / "site"
+
+
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
-    """The site built once with --strict as GitHub Pages would serve it under a project path,
+    """The site built once by MkDocs with --strict as GitHub Pages would serve it under a project path,
     from the seeds plus a dated article and a hostile one."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    project = tmp_path_factory.mktemp("published")
-    for name in ("docs", "seeds", "briefings"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    write(project / "seeds", "zz-hostile.txt", HOSTILE_ARTICLE)
-    write(project / "seeds", "zz-fisheries.md", DATED_ARTICLE)
+    project = copy_published_project(tmp_path_factory.mktemp("published"))
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True,
                       site_url=PROJECT_SITE_URL))
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_published_site(tmp_path_factory) -> Path:
+    """The same site built by Zensical from the written-out pages (`make build-zensical`)."""
+    return build_with_zensical(copy_published_project(tmp_path_factory.mktemp("published-zensical")),
+                               site_url=PROJECT_SITE_URL)
+
+
+BUILT_SITES = {"mkdocs": "published_site", "zensical": "zensical_published_site"}  # builder → its site's fixture
 
 
 # A small newsroom for the editing tests: two articles on one story (a dam) and

@@ -1,6 +1,8 @@
 """The built site in headless Chromium, used the way a reader uses it.
 
-The site is built once (the `published_site` fixture) for a project path and
+The site is built once by each builder that publishes it (MkDocs with the
+plugin, `published_site`; Zensical from the written-out pages,
+`zensical_published_site`) for a project path, and every test runs on both,
 served from 127.0.0.1 under /repo/, as GitHub Pages serves a project site,
 404 page included. Debian's Chromium is driven by Playwright; Playwright's own
 browser download is never used. Set SCREENSHOT_DIR to keep the screenshots
@@ -18,7 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, sync_playwright
 
-from conftest import PROJECT_SITE_URL
+from conftest import BUILT_SITES, PROJECT_SITE_URL
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -58,9 +60,19 @@ class ProjectPathHandler(SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(scope="module", params=sorted(BUILT_SITES))
+def builder(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def site_url(published_site: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(ProjectPathHandler, directory=str(published_site)))
+def built_site(request, builder: str) -> Path:
+    return request.getfixturevalue(BUILT_SITES[builder])
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(ProjectPathHandler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
@@ -107,8 +119,10 @@ def reader(browser, site_url):
 
 
 @pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path_factory.mktemp("screenshots"))
+def screenshots(tmp_path_factory, builder: str) -> Path:
+    """SCREENSHOT_DIR keeps the MkDocs build's screenshots (the README's); the others go to a temp folder."""
+    kept = os.environ.get("SCREENSHOT_DIR") if builder == "mkdocs" else None
+    folder = Path(kept or tmp_path_factory.mktemp(f"screenshots-{builder}"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -146,11 +160,17 @@ def test_screenshots_of_home_and_briefing(reader: Reader, browser, site_url, scr
     assert reader.problems == []
 
 
-def test_search_for_araghchi_lists_the_briefing_and_opens_it(reader: Reader):
+def test_search_for_araghchi_lists_the_briefing_and_opens_it(reader: Reader, builder: str):
     reader.open("")
-    reader.page.locator("input.md-search__input").click()
+    if builder == "zensical":  # a button opens Zensical's search dialog (in a shadow root, which locators enter)
+        reader.page.locator(".md-search__button").click()
+        reader.page.locator("dialog input[role='combobox']").wait_for(state="visible")
+        results = "dialog a[role='option']"
+    else:
+        reader.page.locator("input.md-search__input").click()
+        results = ".md-search-result__item a"
     reader.page.keyboard.type("Araghchi", delay=20)
-    result = reader.page.locator(f".md-search-result__item a[href*='{SEED_BRIEFING}']").first
+    result = reader.page.locator(f"{results}[href*='{SEED_BRIEFING}']").first
     result.wait_for(state="visible", timeout=10_000)
     assert SEED_TITLE in result.inner_text()
     result.click()
@@ -181,9 +201,10 @@ def test_axe_finds_what_the_site_fixes_on_a_bare_material_page(reader: Reader):
 
 
 @pytest.mark.parametrize("kind", ["articles", "briefings"])
-def test_hostile_article_shows_as_text_and_runs_nothing(reader: Reader, published_site: Path, kind: str):
-    [folder] = [p.parent for p in (published_site / kind).glob("*hostile*/index.html")]
+def test_hostile_article_shows_as_text_and_runs_nothing(reader: Reader, built_site: Path, kind: str):
+    [folder] = [p.parent for p in (built_site / kind).glob("*hostile*/index.html")]
     reader.open(f"{kind}/{folder.name}/")
+    reader.page.evaluate("document.querySelectorAll('article details').forEach(d => { d.open = true; })")  # the full record
     text = reader.page.locator("article").inner_text()
     assert reader.dialogs == []
     assert reader.page.evaluate("typeof window.__pwned") == "undefined"

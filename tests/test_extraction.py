@@ -753,3 +753,136 @@ def test_a_hyphenated_anti_name_is_no_person():
             "Anti-Ruiz lawmakers, and some of her allies, attacked the announcement.\n\n"
             "Rebels attacked the base near the port.\n")
     assert "Anti-Ruiz" not in {p.name for p in a.people}
+
+
+def test_a_surname_with_its_particle_dropped_or_capitalised_is_the_person_introduced():
+    a = run("Iraqi Prime Minister Nouri al-Maliki spoke on Monday.\n\n"
+            "“I will stay in office until the court rules,” Maliki said.\n\n"
+            "Al-Maliki, however, vowed to fight for a third term.\n")
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Nouri al-Maliki", "IRQ")
+    vow = sentence_with(a, "vowed to fight")
+    assert (vow.speaker, vow.actor) == ("Nouri al-Maliki", "IRQ")
+
+
+def test_a_name_with_a_patronymic_is_referred_back_to_by_the_given_name():
+    a = run("The foreign minister of Qatar, Sheikh Hamid bin Saleh Al Marri, spoke on Monday.\n\n"
+            "Sheikh Hamid added that the talks must go on.\n")
+    added = sentence_with(a, "added")
+    assert added.speaker.endswith("Al Marri")
+    assert added.actor == "QAT"
+
+
+def test_a_person_no_data_file_knows_keeps_the_full_name_they_were_introduced_by():
+    a = run("Tariq al-Harbi, a senior commander of the militia, appeared in a video on Tuesday.\n\n"
+            "“We chose the target and we planned the attack,” al-Harbi says.\n\n"
+            "“There will be more attacks on the city,” Harbi said.\n")
+    assert [q.speaker for q in a.quotes] == ["Tariq al-Harbi", "Tariq al-Harbi"]
+
+
+def test_ranks_before_a_name_and_a_party_label_after_it_are_not_the_name():
+    a = run("“There has been a radical presence in the region for years,” said Lt. Col. Dan Morrow, "
+            "a retired intelligence officer.\n\n"
+            "“The governor was prepared and he was qualified,” Sen. Jane Fields (D-Mo.) said.\n")
+    assert [q.speaker for q in a.quotes] == ["Dan Morrow", "Jane Fields"]
+
+
+def test_a_family_name_written_first_before_another_given_name_is_another_person():
+    a = run("North Korean leader Kim Jong Un fired a missile on Sunday.\n\n"
+            "“It is a positive but very small step for both sides,” Kim Jin-ho, a professor at a "
+            "university in Seoul, said of the meeting.\n\n"
+            "“We will answer with force if we are attacked,” Kim said.\n")
+    assert [q.speaker for q in a.quotes] == ["Kim Jin-ho", "Kim Jong Un"]
+
+
+def test_an_unnamed_voice_for_a_named_person_is_unnamed_and_speaks_for_their_party():
+    a = run("Canadian Prime Minister Anne Roy met the press on Monday.\n\n"
+            "“We will study the terms before we say anything more about it,” Roy’s spokesman said.\n\n"
+            "A spokesman for Prime Minister Anne Roy said on Tuesday: “The government will not change course.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CAN"), (None, "CAN")]
+
+
+def test_an_outlet_is_no_speaker_and_a_state_newspaper_speaks_for_its_state():
+    a = run("In a commentary on Monday, the ruling party’s official People’s Daily said sanctions must be precise.\n\n"
+            "“Sanctions must avoid causing harm to ordinary people,” the paper said.\n\n"
+            "The Times reports that “the attacks appear to reflect an evolution in their tactics.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CHN"), (None, None)]
+    assert sentence_with(a, "must be precise").actor == "CHN"
+
+
+def test_she_refers_to_the_woman_the_text_named_not_to_a_man_named_since():
+    a = run("Ambassador Jane Doyle of Canada spoke at the United Nations on Tuesday.\n\n"
+            "“We are watching a crisis unfold,” Doyle said, noting that she had called a hearing.\n\n"
+            "Protests have targeted President Pedro Alves of Brazil for months.\n\n"
+            "“The council must act before the summer is over,” she added.\n")
+    assert [q.speaker for q in a.quotes] == ["Jane Doyle", "Jane Doyle"]
+
+
+def test_a_pronoun_never_refers_to_a_person_the_text_gives_the_other_gender():
+    a = run("Chilean Foreign Minister Tom Reyes met Peruvian Trade Minister Lena Park on Monday. Ms. Park left early.\n\n"
+            "“We will keep talking until there is a deal,” he said.\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_a_speaker_signed_under_a_quote_with_a_dash():
+    a = run("Talks resumed in Geneva on Monday.\n\n"
+            "“This is a very important step for the region and for the world.”\n— Tariq Haddad, Reuters\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Tariq Haddad"
+
+
+def test_a_statement_quoted_as_a_block_after_a_colon_is_the_voice_before_it():
+    a = run("The Canadian government has repeatedly argued the campaign is working. From the prime minister's "
+            "speech in Ottawa:\n\n"
+            "Now, it will take time to finish this work. And any time we act, there are risks involved. "
+            "This strategy is one that we have pursued in Mali for years.\n")
+    assert [s.actor for s in a.sentences[2:]] == ["CAN", "CAN", "CAN"]
+
+
+def test_a_sentence_with_no_voice_and_no_party_goes_on_with_the_voice_before_it_in_its_paragraph():
+    a = run("Canadian Foreign Minister Anne Roy said the talks had been useful. It would take time to agree, "
+            "but the work would go on.\n\n"
+            "It would take time to agree.\n")
+    assert [s.actor for s in a.sentences] == ["CAN", "CAN", None]
+
+
+def test_a_person_no_data_file_knows_is_introduced_by_a_description_beside_the_name():
+    a = run("His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. "
+            "\"He showed again and again an ability to put together deals.\"\n\n"
+            "Tariq Haddad, a professor of political science at a university in Seoul, spoke on Monday.\n\n"
+            "“It is a positive but very small step,” Haddad said.\n")
+    people = {p.name: p.role for p in a.people}
+    assert people == {"Lawrence B. Cummings": "partner", "Tariq Haddad": "professor"}
+    assert [q.speaker for q in a.quotes] == ["Lawrence B. Cummings", "Tariq Haddad"]
+
+
+def test_a_pronoun_after_a_quote_is_the_subject_of_the_quote_s_sentence():
+    a = run("The president praised Dr. Mehmet Oz, a television host, on Monday.\n\n"
+            "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is almost "
+            "monolithic against you,” she said.\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Claire McCaskill"
+
+
+def test_a_state_body_speaks_for_its_state_and_it_refers_to_the_last_party_that_spoke():
+    a = run("Egyptian warplanes struck targets in Libya on Monday.\n\n"
+            "The Egyptian military said the raids hit camps. It said the “intense strikes” were “to avenge "
+            "the bloodshed and to seek retribution.”\n\n"
+            "Peruvian police said three people were arrested.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "EGY")]
+    police = sentence_with(a, "arrested")
+    assert (police.speaker, police.actor) == (None, "PER")
+
+
+def test_a_spokesperson_after_an_introductory_place_speaks_for_that_body_s_state():
+    a = run("At the Foreign Ministry in Lima on Friday, spokeswoman Rosa Vela said the talks would "
+            "\"take a long time to finish\".\n\n"
+            "\"If we keep moving forward, we will reach a deal before the summer,\" Vela said.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Rosa Vela", "PER"), ("Rosa Vela", "PER")]
+
+
+def test_a_short_subject_that_refers_back_to_unnamed_officials_is_their_party():
+    a = run("U.S. officials said the talks were useful.\n\n"
+            "These officials have no expectations Russia would agree to any resolution.\n")
+    assert [s.actor for s in a.sentences] == ["USA", "USA"]

@@ -553,7 +553,7 @@ def test_overrides_new_lists_the_ids_and_never_overwrites(newsroom: Path, capsys
     generated = briefing(build(newsroom))
     for wanted in overrides.item_ids(generated):
         assert re.search(rf"^#   {wanted}  \S+ +\S", text, flags=re.M), wanted
-    assert re.search(rf"^#   {s(ENGINEERS)}  \S+ +Engineers from both sides inspected the reservoir last week\.$",
+    assert re.search(rf"^#   {s(ENGINEERS)}  \S+ +(main|record) +Engineers from both sides inspected the reservoir last week\.$",
                      text, flags=re.M)
     target.write_text("title: mine\n", encoding="utf-8")
     assert cli.main(["overrides", "new", DAM, "--root", str(newsroom)]) == 1
@@ -568,6 +568,6 @@ def test_overrides_ids_marks_what_the_override_does(newsroom: Path, capsys):
     write(newsroom / "briefings", f"{DAM}.yml", f"hide: [{s(ENGINEERS)}]\nmove: {{{s(DIVIDED)}: outlook}}\n")
     assert cli.main(["overrides", "ids", DAM, "--root", str(newsroom)]) == 0
     out = capsys.readouterr().out
-    assert re.search(rf"^{s(ENGINEERS)}  \S+ +Engineers from both sides inspected the reservoir last week\.  \[hidden\]$",
+    assert re.search(rf"^{s(ENGINEERS)}  \S+ +(main|record) +Engineers from both sides inspected the reservoir last week\.  \[hidden\]$",
                      out, flags=re.M)
     assert re.search(rf"^{s(DIVIDED)} .*  \[moved to outlook\]$", out, flags=re.M)

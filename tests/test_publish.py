@@ -11,7 +11,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from conftest import PROJECT_SITE_URL, REPO
+from conftest import PROJECT_SITE_URL, REPO, builder_command
 
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
 ACTIONLINT = REPO / ".ci" / "actionlint"
@@ -46,17 +46,49 @@ def test_site_url_is_read_from_the_environment_by_mkdocs_yml(monkeypatch):
     assert load_config(str(REPO / "mkdocs.yml"))["site_url"] == "https://someone.github.io/their-repo/"
 
 
+def build_step(workflow: dict) -> dict:
+    return next(s for s in workflow["jobs"]["build"]["steps"] if "build --strict" in s.get("run", ""))
+
+
 def test_workflow_builds_strictly_and_deploys_to_pages():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    build_steps = workflow["jobs"]["build"]["steps"]
-    commands = [step.get("run", "") for step in build_steps]
-    assert any("mkdocs build --strict" in c for c in commands)
-    assert any("-c constraints.txt" in c for c in commands)  # the pinned versions
-    build = next(s for s in build_steps if "mkdocs build" in s.get("run", ""))
+    assert workflow["env"]["BUILDER"] == "${{ inputs.builder || 'mkdocs' }}"  # MkDocs + Material unless told
+    commands = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    assert any("-c constraints.txt" in c and ".[builders]" in c for c in commands)  # the pinned versions
+    build = build_step(workflow)
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert any(s.get("with", {}).get("path") == "site" for s in workflow["jobs"]["build"]["steps"]
+               if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     deploy = workflow["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+
+
+def run_build_step(project: Path, builder: str) -> subprocess.CompletedProcess:
+    """The workflow's build step as the runner runs it (bash -e), with this venv's commands first on PATH."""
+    script = build_step(yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")))["run"]
+    env = {**os.environ, "BUILDER": builder, "SITE_URL": PROJECT_SITE_URL, "NO_MKDOCS_2_WARNING": "1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("builder, generator", [("mkdocs", "mkdocs-1.6.1"), ("properdocs", "ProperDocs"),
+                                                ("zensical", "zensical-")])
+def test_the_workflows_build_step_builds_the_site_with_each_builder(project: Path, builder: str, generator: str):
+    if builder != "mkdocs":
+        builder_command(builder)
+    result = run_build_step(project, builder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="generator" content="' in home and generator in home.split('name="generator"')[1][:80]
+    assert any((project / "site" / "briefings").glob("*/index.html"))
+    assert f"<loc>{PROJECT_SITE_URL}briefings/" in (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_workflows_build_step_refuses_an_unknown_builder(project: Path):
+    result = run_build_step(project, "jekyll")
+    assert result.returncode == 1 and "BUILDER is 'jekyll': mkdocs, properdocs or zensical" in result.stderr
 
 
 def test_workflow_matches_the_github_workflow_schema():

@@ -79,7 +79,7 @@ def test_unreadable_files_get_a_clear_error_naming_them(tmp_path: Path, raw: byt
 def test_bad_front_matter_names_the_line(tmp_path: Path):
     path = tmp_path / "x.md"
     path.write_text("---\ntitle: [unclosed\n---\nBody text here.\n", encoding="utf-8")
-    with pytest.raises(ArticleError, match=r"x.md:\d+: the YAML front matter is not valid"):
+    with pytest.raises(ArticleError, match=r"x.md:\d+:\d+: the YAML front matter is not valid"):
         read_article(path, "x.md")
 
 
@@ -221,3 +221,33 @@ def test_video_and_link_teasers_are_clutter():
             "The talks resume next week.\n")
     assert sentence_texts(text) == [
         "Spain and Morocco failed to agree on quotas on Monday.", "The talks resume next week."]
+
+
+@pytest.mark.parametrize("bar", ["SHARE THIS ARTICLE Share Tweet Post Email", "Share Tweet Email",
+                                 "This article is more than 2 years old",
+                                 "A daily roundup of fishing and port news"])
+def test_share_bars_age_warnings_and_series_taglines_are_no_title(bar):
+    text = f"{bar}\n\nSpain and Morocco failed to agree on fishing quotas on Monday.\n\nThe talks resume next week.\n"
+    assert parse_article(text, path="k.txt").title is None
+    assert sentence_texts(text) == ["Spain and Morocco failed to agree on fishing quotas on Monday.",
+                                    "The talks resume next week."]
+
+
+@pytest.mark.parametrize("credit, source", [
+    ("Contributing: Ana Ruiz, USA TODAY; Associated Press", "USA TODAY"),
+    ("(Reporting by Ana Ruiz; Additional reporting by Tom Wu; Editing by Jo Park)", "Reuters"),
+    ("NPR's Ana Ruiz says the fleets will wait in port.", "NPR"),
+    ("The Christian Science Monitor’s Rabat correspondent reported Friday that the fleets will wait.",
+     "The Christian Science Monitor"),
+    ("More from Fox News:", "Fox News"),
+])
+def test_a_credit_line_names_the_source(credit, source):
+    article = parse_article("Spain and Morocco failed to agree on fishing quotas on Monday.\n\n"
+                            f"{credit}\n\nThe talks resume next week.\n", path="l.txt")
+    assert article.source == source
+
+
+def test_a_credit_line_naming_no_outlet_gives_no_source():
+    article = parse_article("Spain and Morocco failed to agree on fishing quotas on Monday.\n\n"
+                            "Ana Ruiz says the fleets will wait in port.\n", path="m.txt")
+    assert article.source is None

@@ -123,7 +123,7 @@ def test_an_untitled_article_is_listed_by_its_first_words(tmp_path: Path):
                              "eleven years of talks over the southern anchovy grounds.\n\nThe pact takes effect in June.\n")
     site = pipeline.build_site(seeds, tmp_path / "briefings", root=tmp_path)
     label = "Peru and Chile signed a fisheries pact on Monday after eleven years…"
-    [briefing] = [page for uri, page in site.pages.items() if uri.startswith("briefings/")]
+    [briefing] = [page for uri, page in site.pages.items() if uri.startswith("briefings/") and uri.endswith(".md")]
     assert f"1. [{label}](../articles/x7f3q.md), Reuters" in briefing
     assert f"- [{label}](articles/x7f3q.md) · Reuters" in site.pages["sources.md"]
     assert f"# {label}\n" in site.pages["articles/x7f3q.md"]
