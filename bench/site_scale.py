@@ -42,6 +42,22 @@ STATES = ["Norway", "Chile", "Kenya", "Japan", "Brazil", "Canada", "Egypt", "Ind
           "Paraguay"]
 PAIRS = list(itertools.combinations(STATES, 2))
 random.Random(0).shuffle(PAIRS)
+# Beyond the first 1,225 stories (bench/group_bench.py goes to 10,000), pairs that take in these states too.
+MORE_STATES = ["Albania", "Angola", "Armenia", "Australia", "Azerbaijan", "Bahrain", "Bangladesh", "Belarus",
+               "Benin", "Bhutan", "Botswana", "Bulgaria", "Burundi", "Cambodia", "Cameroon", "Cyprus", "Djibouti",
+               "Ecuador", "Eritrea", "France", "Gabon", "Germany", "Guatemala", "Guyana", "Haiti", "Honduras",
+               "Hungary", "Iran", "Iraq", "Israel", "Italy", "Kazakhstan", "Kuwait", "Kyrgyzstan", "Lebanon",
+               "Lesotho", "Liberia", "Libya", "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Maldives", "Malta",
+               "Mauritania", "Mauritius", "Moldova", "Montenegro", "Mozambique", "Myanmar", "Namibia", "Nicaragua",
+               "Pakistan", "Panama", "Philippines", "Romania", "Russia", "Rwanda", "Samoa", "Serbia", "Seychelles",
+               "Singapore", "Slovakia", "Slovenia", "Somalia", "Spain", "Suriname", "Switzerland", "Syria",
+               "Tajikistan", "Tanzania", "Togo", "Tonga", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine", "Uzbekistan",
+               "Vanuatu", "Venezuela", "Yemen", "Zimbabwe", "Afghanistan", "Barbados", "Belize", "Brunei", "Comoros",
+               "Grenada", "Kiribati", "Liechtenstein", "Nauru", "Palau", "Sudan", "Bosnia", "Eswatini"]
+_FIRST_PAIRS = set(PAIRS)
+_MORE_PAIRS = [p for p in itertools.combinations(STATES + MORE_STATES, 2) if p not in _FIRST_PAIRS]
+random.Random(1).shuffle(_MORE_PAIRS)
+PAIRS += _MORE_PAIRS
 ROLES = ["Foreign Minister", "Trade Minister", "Environment Minister", "Prime Minister", "Energy Minister"]
 OUTLETS = ["Wire One", "Harbour Post", "Daily Ledger", "Capital Times"]
 SYLLABLES = ["ka", "lo", "mi", "ta", "ve", "ru", "so", "ne", "pa", "di", "go", "fe", "zu", "ba", "ri", "ho",
@@ -52,7 +68,8 @@ ENDINGS = {"place": "ria", "project": "ton", "resource": "lite", "region": "vale
 
 def invented(n: int, kind: str) -> str:
     """A word no other story uses: story number n spelled in syllables, with an ending per kind of word."""
-    word = "".join(SYLLABLES[(n // 20 ** i) % 20] for i in range(3)) + ENDINGS[kind]
+    syllables = 3 if n < 20 ** 3 else 4  # a fourth syllable past 8,000 stories; the first 8,000 keep their words
+    word = "".join(SYLLABLES[(n // 20 ** i) % 20] for i in range(syllables)) + ENDINGS[kind]
     return word.capitalize()
 
 

@@ -365,8 +365,8 @@ class Resolver:
         last_comma = core.rfind(",")
         inside = self.person_mentions_within(start, stop)
         if last_comma >= 0 and core[last_comma + 1:].lstrip()[:1].islower():
-            # not a person inside a descriptive appositive's own phrase ("Mrs. Clinton, a former
-            # secretary of state under Mr. Obama, said"; but "…, Deputy Under Secretary of
+            # not a person inside a descriptive appositive's own phrase ("Ms. Ruiz, a former
+            # trade minister under Mr. Alves, said"; but "…, Deputy Under Secretary of
             # Commerce Bruce Smart said" has the speaker's title)
             inside = [m for m in inside if m.start < start + last_comma
                       or not _APPOSITIVE_PREPOSITIONS.intersection(self.text[start + last_comma:m.start].lower().split())]
@@ -376,7 +376,7 @@ class Resolver:
                 return None, represented.actor
             # "Iran's envoy, Ali Bagheri, said": after an appositive comma the person there is the
             # subject; but in a list ("Le Drian, Angela Merkel and the IAEA said") the first named.
-            # ("Le Drian, Angela Merkel and the IAEA", "Sens. Lindsey Graham, R-S.C., and John McCain";
+            # ("Le Drian, Angela Merkel and the IAEA", "Sens. Ann Lee, R-Ohio, and Tom Wu";
             # not "Kerry and Lavrov's talks …, with Brahimi calling them")
             second = inside[1] if len(inside) > 1 else None
             listing = "," not in core[:inside[0].start - start] and (
@@ -745,7 +745,7 @@ def stance_of(verb: lexicon.VerbMatch) -> str | None:
 
 
 _WORDS_BEFORE_A_LATE_ATTRIBUTION = 8
-# A speaker signed under or after a quote with a dash: '"…"\n— Kim Jin-ho, Yonhap', '"…," — Jane Doe.'
+# A speaker signed under or after a quote with a dash: '"…"\n— Tariq Haddad, Reuters', '"…," — Jane Doe.'
 _SIGNATURE = re.compile(r"[ \t]*[,.]?[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
                         r"[ \t]*(?=[,.]|\n|$)")
 
@@ -804,19 +804,19 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         stance = _stance(verb.group(0))
         quoted_as = _QUOTED_AS.match(text, verb.start(), end)
         if quoted_as:
-            # "…, IRNA quoted government spokesman Mohammad Baqer Nobakht as saying": his words
+            # "…, the news agency quoted government spokeswoman Isabel Moreno as saying": his words
             speaker, actor = resolver.resolve(quoted_as.start("who"), quoted_as.end("who"))
             if speaker or actor:
                 return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
         if _RELATIVE_WHO.search(text, start, verb.start()):
-            # "Sen. Dianne Feinstein, California Democrat, who said it ...": the antecedent speaks
+            # "Sen. Ann Lee, an Ohio Democrat, who said it ...": the antecedent speaks
             person = resolver.person_before(start, verb.start())
             if person:
                 return Voice(speaker=person, actor=person.actor, stance=stance, rule=rule)
             continue
         if (text[start:verb.start()].rstrip().endswith(",") and not verb.group(0).split()[0].endswith("ing")
                 and not _RELATIVE_CLAUSE.search(text, start, verb.start())):  # "Ruiz, who led the talks, called"
-            # "A surprise intermediary was Pope Francis, said the officials": the subject follows the verb
+            # "The go-between was the Swiss envoy, said the officials": the subject follows the verb
             inverted = _inverted_pattern().match(text, verb.start(), end)
             if inverted and _SUBJECT_OPENING.match(inverted.group("who")):
                 speaker, actor = resolver.resolve(inverted.start("who"), inverted.end("who"))
@@ -919,8 +919,8 @@ def is_verb(text: str, match: re.Match) -> bool:
     return bool(_VERB_CONTEXT.match(backwards))
 
 
-# After a verb that needs one: 'that', or a quotation or colon after a few words ("called the talks
-# about Syria's chemical weapons “constructive”"), or a comma after up to three ("added, …").
+# After a verb that needs one: 'that', or a quotation or colon after a few words ("called the
+# fishing talks “useful”"), or a comma after up to three ("added, …").
 # A verb's object: a determiner, then up to three words ("the new peace plan").
 _OBJECT_PHRASE = re.compile(rf"\s+((?:(?i:{'|'.join(_NOUN_MARKERS)})\s+)?(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)")
 _COMPLEMENT = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:(?:to\s+)?(?:the\s+|a\s+)?[\w.'’-]+\s+){0,3}?(?:that\b|[,:\"“])"
@@ -945,7 +945,7 @@ def has_complement(text: str, match: re.Match) -> bool:
 
 
 # A preposition and up to three words before an -ing form ("by Washington threatening", "in front
-# of the U.S. Congress warning"); "with Kerry telling reporters" is a voice, so "with" is not one.
+# of the assembly warning"); "with Kerry telling reporters" is a voice, so "with" is not one.
 _GERUND_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(lexicon.grammar()['gerund_prepositions'])})\s+"
                                        r"(?:[\w.'’-]+\s+){0,3}$")
 _COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+)?$")
@@ -955,8 +955,8 @@ _RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")
 
 def after_introduction(text: str, start: int, end: int) -> int:
     """Where the subject of the sentence text[start:end] starts: after its introductory phrases
-    when a name or a pronoun follows them ("In a press conference after the talks broke down,
-    Trump remained …": the phrase's "talks broke" is no subject and verb of the sentence)."""
+    when a name or a pronoun follows them ("At a briefing after the talks broke up,
+    Ruiz remained …": the phrase's "talks broke" is no subject and verb of the sentence)."""
     introduction = _introductory_phrase_length(text[start:end])
     if introduction and _NAME_OR_PRONOUN.match(text, start + introduction):
         return start + introduction
@@ -1026,7 +1026,7 @@ _CLAUSE_BREAK = re.compile(opening_with(";:\"“”,t", r"[;:\"“”]|,\s(?:and
 def _clause_start(text: str, start: int, verb_start: int) -> int:
     """Start of the verb's clause: after the last ';', ':', quote mark, 'that' or ', and' (or
     ', but' …) that follows a clause and opens one with a subject. After names alone ("Sens.
-    Lindsey Graham, R-S.C., and John McCain, R-Ariz., said") ', and' joins subjects: no
+    Ann Lee, R-Ohio, and Tom Wu, D-Ore., said") ', and' joins subjects: no
     lower-case word, so no verb, before it."""
     clause = start
     for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
@@ -1100,7 +1100,7 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
             if subject is not None:
                 resolver.remember(sentence.start, subject)
                 if not voice.rule:
-                    # 'Cummings called him a master at deals.' then a bare quote: Cummings goes on
+                    # 'Lind called her a tough negotiator.' then a bare quote: Lind goes on
                     previous, previous_end = Voice(speaker=subject, actor=subject.actor, stance=None,
                                                    rule="subject"), sentence.end
             else:

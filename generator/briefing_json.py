@@ -42,7 +42,7 @@ def briefing_items(briefing: Briefing) -> Iterable[tuple[str, str | None, Item]]
     """Every line of the briefing with its section and actor, in page order."""
     for name, section in _SECTIONS[:3]:
         for item in getattr(briefing, name):
-            yield section, None, item
+            yield section, item.actor, item
     for position in briefing.positions:
         for item in position.items:
             yield "position", position.actor, item

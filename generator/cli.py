@@ -24,7 +24,7 @@ from .compose import compose
 
 
 def _extract(args: argparse.Namespace) -> int:
-    result = pipeline.extract([Path(p) for p in args.paths])
+    result = pipeline.extract([Path(p) for p in args.paths], cache=_cache(args), jobs=args.jobs)
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
     document = pipeline.extraction_json(result)
@@ -39,7 +39,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _briefings(args: argparse.Namespace) -> int:
-    result = pipeline.extract([Path(p) for p in args.paths])
+    result = pipeline.extract([Path(p) for p in args.paths], cache=_cache(args), jobs=args.jobs)
     for problem in result.problems:
         print(f"warning: {problem}", file=sys.stderr)
     briefings = [compose(story) for story in result.stories]
@@ -60,7 +60,8 @@ def _site(args: argparse.Namespace) -> pipeline.Site:
     root = Path(args.root).resolve()
     docs = root / args.docs
     existing = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
-    return pipeline.build_site(root / args.seeds, root / args.overrides, root=root, existing_pages=existing)
+    return pipeline.build_site(root / args.seeds, root / args.overrides, root=root, existing_pages=existing,
+                               cache=_cache(args, root), jobs=args.jobs)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -87,7 +88,7 @@ def _build(args: argparse.Namespace) -> int:
                                 docs=folders["docs"], out=out, serving=args.watch)
         started = time.perf_counter()
         built, written = site.build()
-    except docs_folder.FolderError as err:
+    except (docs_folder.FolderError, OSError) as err:  # a foreign file in the way; --out names a file, ...
         print(f"error: {err}", file=sys.stderr)
         return 2
     watch.report(built, written, out, time.perf_counter() - started)
@@ -119,7 +120,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _edited(args: argparse.Namespace) -> tuple[overrides.EditedBriefing | None, overrides.Edits]:
     """The briefing whose override file would be SLUG.yml; None (and a message) if there is none."""
     root = Path(args.root).resolve()
-    extraction = pipeline.extract([root / args.seeds], relative_to=root)
+    extraction = pipeline.extract([root / args.seeds], relative_to=root, cache=_cache(args, root), jobs=args.jobs)
     edits = overrides.load_edits(root / args.overrides, shown_prefix=args.overrides)
     by_slug = {e.slug: e for e in overrides.edit_site(extraction.stories, edits).briefings}
     if args.slug in by_slug:
@@ -157,7 +158,24 @@ def _overrides_ids(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cache(args: argparse.Namespace, root: Path | None = None) -> Path | None:
+    """The analysis cache folder the options name (relative to the project folder), or None."""
+    if args.no_cache or not args.cache:
+        return None
+    return (root or Path.cwd()) / args.cache
+
+
+def _add_analysis_options(parser: argparse.ArgumentParser, *, cache: str | None) -> None:
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="processes that analyse articles (default: every core; few articles stay in one)")
+    parser.add_argument("--cache", default=cache, metavar="DIR",
+                        help="keep analyses in DIR and reuse them while an article and the generator are unchanged"
+                             + (f" (default: {cache})" if cache else " (default: none)"))
+    parser.add_argument("--no-cache", action="store_true", help="analyse every article afresh, store nothing")
+
+
 def _add_site_options(parser: argparse.ArgumentParser) -> None:
+    _add_analysis_options(parser, cache=".cache")
     parser.add_argument("--root", default=".", help="the project folder (default: current folder)")
     parser.add_argument("--seeds", default="seeds", help="articles folder, relative to --root")
     parser.add_argument("--overrides", default="briefings", help="override folder, relative to --root")
@@ -171,10 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     extract = commands.add_parser("extract", help="print what the extractor understood of articles")
     extract.add_argument("paths", nargs="+", help="article files or folders")
     extract.add_argument("--json", action="store_true", help="print the JSON of the evaluation contract")
+    _add_analysis_options(extract, cache=None)
     extract.set_defaults(run=_extract)
     briefings = commands.add_parser("briefings", help="print the briefings composed from articles")
     briefings.add_argument("paths", nargs="+", help="article files or folders")
     briefings.add_argument("--json", action="store_true", help="print them as JSON (see README, 'Briefings as JSON')")
+    _add_analysis_options(briefings, cache=None)
     briefings.set_defaults(run=_briefings)
     check = commands.add_parser("check", help="validate the override files")
     _add_site_options(check)

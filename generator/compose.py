@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from . import lexicon, main_view
@@ -143,7 +144,7 @@ def compose(story: Story) -> Briefing:
         slug=story.slug,
         title=story_title(list(story.analyses)),
         date=max((a.article.date for a in story.analyses if a.article.date), default=None),
-        tags=tuple(lexicon.actor_label(code) for code in _main_actors(story)),
+        tags=tuple(lexicon.actor_label(code) for code in _main_actors(story, positions)),
         developments=tuple(pools["development"].items),
         background=tuple(pools["background"].items),
         positions=_positions(positions, {a: [_fullest(n, people) for n in names] for a, names in speakers.items()}),
@@ -219,12 +220,17 @@ def _note_speaker(names: list[str], speaker: str | None) -> None:
         names.append(speaker)
 
 
-def _main_actors(story: Story) -> list[str]:
+def _main_actors(story: Story, positions: Collection[str]) -> list[str]:
+    """The states and organisations a briefing is about, for its tags: those that take a position in
+    it, or that an article names among its two most frequent; not every country mentioned once."""
     counts: Counter = Counter()
+    leading: set[str] = set()
     for analysis in story.analyses:
+        leading |= set(analysis.actors[:2])
         for rank, code in enumerate(analysis.actors[:5]):
             counts[code] += 5 - rank
-    return sorted(counts, key=lambda c: (-counts[c], c))[:5]
+    salient = [c for c in counts if c in leading or c in positions]
+    return sorted(salient, key=lambda c: (-counts[c], c))[:5]
 
 
 def actor_heading(actor: str) -> tuple[str, str]:

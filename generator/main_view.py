@@ -375,7 +375,7 @@ def choose(briefing: Briefing) -> Briefing:
         counts[lines[n].place] += 1
 
     # Told in the order the articles tell it: the lede of the first source first.
-    bottom_items = tuple(sorted((chosen[n] for n in bottom),
+    bottom_items = tuple(sorted((_whose(chosen[n], lines[n].place) for n in bottom),
                                 key=lambda i: (min(c.sentence for c in i.citations), i.citations[0].source)))
     bottom_ids = {i.id for i in bottom_items}
 
@@ -402,6 +402,11 @@ def choose(briefing: Briefing) -> Briefing:
         positions=positions,
         timeline=tuple(replace(i, main=False) for i in briefing.timeline),
     )
+
+
+def _whose(item: Item, place: str) -> Item:
+    """A position moved into the bottom line keeps the actor whose stance it is."""
+    return replace(item, actor=place.split(":", 1)[1]) if place.startswith("position:") else item
 
 
 def per_actor(weight: float) -> int:

@@ -115,6 +115,7 @@ class Item:
     editorial: bool = False  # written by an editor, not generated
     note: str | None = None
     link: SourceLink | None = None  # an editor's citation of a page outside the briefing's sources
+    actor: str | None = None  # a bottom-line line that is a position: whose (the section says it elsewhere)
     differs: tuple[Variant, ...] = ()  # where the sources of a main-view line give different figures
     stance: str | None = None  # the class of the reporting verb of a position (reporting.yml), for salience
     main: bool = True  # in the main view (what a reader sees without expanding anything), else in the full record

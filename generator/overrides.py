@@ -35,6 +35,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from . import lexicon, yamlfile
 from .compose import OTHER_VOICES, actor_heading, clean, compose, item_id
 from .model import ActorPosition, Briefing, Citation, Item, KeyPerson, SourceLink, Story
+from .reading import ArticleError, check_inside, read_file
 from .render import briefing_page_uri
 from .stories import unique_slug
 from .yamlfile import Problem
@@ -64,7 +65,8 @@ def _calendar_day(value: str) -> str:
 Text = Annotated[str, Field(min_length=1)]
 Day = Annotated[str, Field(pattern=DATE_PATTERN), AfterValidator(_calendar_day)]
 ItemId = Annotated[str, Field(pattern=ID_PATTERN)]
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+MAX_SLUG_LENGTH = 80  # a page's file name: the file system takes 255 bytes at most (names.py)
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=MAX_SLUG_LENGTH)]
 Place = Annotated[str, Field(pattern=TARGET_PATTERN)]
 
 # Keys that are optional default to None but do not accept null (their type has no None):
@@ -318,8 +320,10 @@ def load_edits(folder: Path, shown_prefix: str = "briefings") -> Edits:
 
 def load_override(path: Path, shown: str, model: type[_Keys] = OverrideFile) -> tuple[LoadedOverride | None, list[Problem]]:
     try:
-        with path.open("rb") as file:  # at most what MAX_CHARS characters can take: a 50 MB file is not read whole
-            raw = file.read(4 * yamlfile.MAX_CHARS + 1)
+        # Links only within the project folder; at most what MAX_CHARS characters can take (a 50 MB
+        # file is not read whole); no FIFO, which would wait forever.
+        check_inside(path, shown, [path.parent.resolve().parent])
+        raw = read_file(path, shown, 4 * yamlfile.MAX_CHARS)
         if len(raw) > 4 * yamlfile.MAX_CHARS:
             return None, [Problem(file=shown, line=1, column=1, path="",
                                   message=f"is larger than the {yamlfile.MAX_CHARS:,} characters an override file "
@@ -327,7 +331,9 @@ def load_override(path: Path, shown: str, model: type[_Keys] = OverrideFile) -> 
         document = yamlfile.load(raw.decode("utf-8"), shown)
     except yamlfile.YamlError as err:
         return None, [err.problem]
-    except (OSError, UnicodeDecodeError) as err:
+    except ArticleError as err:
+        return None, [Problem(file=shown, line=1, column=1, path="", message=str(err).removeprefix(f"{shown}: "))]
+    except UnicodeDecodeError as err:
         return None, [Problem(file=shown, line=1, column=1, path="",
                               message=f"cannot be read ({err}); save it as UTF-8 text")]
     problems = list(document.problems)
@@ -598,6 +604,28 @@ def _no_article(ref: str, refs: dict[str, Any]) -> str:
     return f"no article '{ref}'; {hint}"
 
 
+def _merge_cycles(edits: Edits, slugs: set[str]) -> dict[str, dict[str, list[str]]]:
+    """merge_with entries that lead back to their own briefing (a → b → a): slug → {other: the loop}.
+    Applied one after the other, such files would swap their articles instead of merging them."""
+    targets = {slug: [o for o in loaded.override.merge_with if o in slugs and o != slug]
+               for slug, loaded in edits.briefings.items() if slug in slugs}
+    cycles: dict[str, dict[str, list[str]]] = {}
+    for slug, others in targets.items():
+        for other in others:
+            # breadth first from other, looking for slug again
+            paths, seen = [[slug, other]], {other}
+            while paths:
+                path = paths.pop(0)
+                if path[-1] == slug:
+                    cycles.setdefault(slug, {})[other] = path
+                    break
+                for following in targets.get(path[-1], ()):
+                    if following not in seen or following == slug:
+                        seen.add(following)
+                        paths.append(path + [following])
+    return cycles
+
+
 def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) -> tuple[_Grouping, list[Problem]]:
     """The stories after editors' decisions: articles added, removed (split off) and briefings merged.
 
@@ -612,6 +640,7 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
     claimed: dict[str, tuple[str, LoadedOverride, tuple]] = {}  # article path → (slug, file, path) that took it
     deciding: list[str] = []
     merged_into: dict[str, str] = {}
+    cycles = _merge_cycles(edits, set(by_slug) - set(excluded))
 
     def claim(slug: str, loaded: LoadedOverride, path: tuple, analysis) -> bool:
         earlier = claimed.get(analysis.article.path)
@@ -641,6 +670,10 @@ def _group(stories: Sequence[Story], edits: Edits, excluded: Collection[str]) ->
                 elif claim(slug, loaded, path, analysis) and analysis not in current:
                     current.append(analysis)
         for n, other in enumerate(override.merge_with):
+            if other in cycles.get(slug, ()):
+                problems.append(loaded.problem(("merge_with", n), f"'{other}' merges back into this briefing "
+                                               f"({' → '.join(cycles[slug][other])}); keep merge_with in one file only"))
+                continue
             if other == slug or other not in by_slug:
                 close = difflib.get_close_matches(other, sorted(set(by_slug) - {slug}), n=1)
                 why = "a briefing cannot merge with itself" if other == slug else (

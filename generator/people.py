@@ -82,7 +82,7 @@ _LOWER_ROLE_WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyz"
 @cache
 def _lower_role_then_name_pattern() -> re.Pattern:
     """'Pentagon spokesman Fred Hoffmann', 'Iranian foreign minister Ali Velayati', 'spokeswoman
-    Marie Harf': a lower-case role, maybe right after an actor's name, then the name."""
+    Rosa Vela': a lower-case role, maybe right after an actor's name, then the name."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     return re.compile(rf"(?<= )(?P<role>(?:[{_LOWER_ROLE_WORD_CHARACTERS}]+ ){{0,2}}?{head}),? (?P<name>{_NAME})")
 
@@ -262,7 +262,7 @@ class PeopleIndex:
         words = name.split()
         found = self.by_surname.get(words[-1]) or self.by_surname.get(without_particle(words[-1]))
         if found is None and len(words) > 1:
-            # "Kim Jin-ho" is not "Kim Jong Un": a full name found by its first word is that person
+            # "Kim Min-su" is not "Kim Jong Un": a full name found by its first word is that person
             # only when one name holds the other's words ("Ri Yong Ho" and "Ri")
             found = self.by_surname.get(words[0])
             if found is not None and not _one_holds_the_other(words, found.name.split()):
@@ -485,11 +485,11 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
                     # people.yml knows their role and party better than a bare "spokesman"; and
                     # "the official International Business newspaper" names no official
                     continue
-                # "spokeswoman Marie Harf said": with no party before it, only the head is surely
+                # "spokeswoman Rosa Vela said": with no party before it, only the head is surely
                 # the role ("at a briefing spokeswoman …" is no "briefing spokeswoman")
                 role = role.split()[-1]
                 if holds_state_voice_role(role) and _INTRODUCTORY_PLACE.fullmatch(text, span_start, match.start()):
-                    # "At the State Department on Friday, spokeswoman Marie Harf said": that body's
+                    # "At the Foreign Ministry on Monday, spokeswoman Rosa Vela said": that body's
                     actor = actor_mentions.actor_in(span_start, match.start())
             person = index.add(Person(name=name, role=role, actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
@@ -524,8 +524,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
     return index, _without_overlaps(found)
 
 
-# A name of two words or more set off by commas, and a description next to it: "His former business
-# partner at Lenox, Lawrence B. Cummings, called …"; "Kim Jin-ho, a professor of political science, said".
+# A name of two words or more set off by commas, and a description next to it: "Her former business
+# partner at Ardent, Paul R. Lind, called …"; "Tariq Haddad, a professor of economics, said".
 _NAME_IN_COMMAS = re.compile(rf", (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}),")
 _DESCRIPTION_BEFORE = re.compile(r"(?:\b(?:(?i:the|a|an|his|her|its|their)|[A-Z][\w.-]*['’]s)|^)"
                                  r"(?: (?:[a-z][\w-]*|(?:at|of|for|in) [A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})){1,6}$")
@@ -535,7 +535,7 @@ _NAME_BEFORE_DESCRIPTION = re.compile(rf"(?:^|(?<=[.!?”\"] )|(?<=\n))(?P<name>
 
 def _description_head(description: str) -> str:
     """The noun a description ends with before its prepositional phrase: "partner" in "his
-    former business partner at Lenox"."""
+    former business partner at Ardent"."""
     head = re.split(r" (?:at|of|for|in) [A-Z]", description, maxsplit=1)[0]
     return head.split()[-1]
 
@@ -634,7 +634,7 @@ _NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’-]+)")
 
 
 def _opens_another_name(text: str, stop: int, span_end: int, person: Person) -> bool:
-    """A family name written first, then a given name that is not this person's: "Kim Jin-ho" or
+    """A family name written first, then a given name that is not this person's: "Kim Min-su" or
     "Kim Yong Chol" after "Kim Jong Un" is someone else."""
     words = person.name.split()
     if len(words) < 2 or text[stop - len(words[0]):stop] != words[0]:

@@ -5,12 +5,13 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import render
+from . import parallel, render
 from .analyse import analyse
+from .cache import AnalysisCache
 from .feed import without_control_characters
 from .model import Analysis, Briefing, Story
 from .overrides import edit_site, load_edits
-from .reading import ArticleError, find_article_files, read_article
+from .reading import ArticleError, check_inside, find_article_files, read_article
 from .stories import group
 
 
@@ -21,21 +22,66 @@ class Extraction:
     problems: tuple[str, ...]  # one line per article that could not be read
 
 
-def extract(paths: list[Path], *, relative_to: Path | None = None) -> Extraction:
+def extract(paths: list[Path], *, relative_to: Path | None = None, cache: Path | None = None,
+            jobs: int | None = None) -> Extraction:
+    """Every article's analysis (see analyse_files), then the stories they group into.
+
+    cache: a folder of analyses kept between runs (cache.py); jobs: processes for the analysis."""
+    files = [(path, _shown(path, relative_to) if relative_to else str(path)) for path in find_article_files(paths)]
     analyses, problems = [], []
     used_ids: set[str] = set()
-    for path in find_article_files(paths):
-        shown = _shown(path, relative_to) if relative_to else str(path)
-        try:
-            article = read_article(path, shown)
-            article = replace(article, source_id=_unique(article.source_id, used_ids))
-            analyses.append(analyse(article))
-        except ArticleError as err:
-            problems.append(str(err))
-        except Exception as err:  # a bug met on one article must not take the whole site down
-            problems.append(f"{shown}: could not be read or analysed ({_one_line(err)}); the article is left out; "
-                            "this is a bug in the generator: please report it with the file")
+    # Links may lead anywhere inside the project folder (the current one, for the command line)
+    # or the folders given, and nowhere else: checked before the cache or a worker reads a file.
+    inside = [relative_to or Path.cwd()] + [p for p in paths if p.is_dir()]
+    refused: dict[int, str] = {}
+    for n, (path, shown) in enumerate(files):
+        if path not in paths:  # a file named on the command line is read wherever it is
+            try:
+                check_inside(path, shown, inside)
+            except ArticleError as err:
+                refused[n] = str(err)
+    made = iter(analyse_files([f for n, f in enumerate(files) if n not in refused], cache=cache, jobs=jobs))
+    for n in range(len(files)):
+        outcome = refused[n] if n in refused else next(made)
+        if isinstance(outcome, str):
+            problems.append(outcome)
+            continue
+        unique = _unique(outcome.article.source_id, used_ids)
+        analyses.append(replace(outcome, article=replace(outcome.article, source_id=unique)))
     return Extraction(analyses=tuple(analyses), stories=tuple(group(analyses)), problems=tuple(problems))
+
+
+def analyse_files(files: list[tuple[Path, str]], *, cache: Path | None = None,
+                  jobs: int | None = None) -> list[Analysis | str]:
+    """For each (file, name it is shown by): its analysis, or the line that says why it has none.
+
+    Analyses the cache holds are read from it; the others are made (and stored) in a pool of
+    `jobs` processes (default: every core) when there are enough of them to repay starting one.
+    Each is a pure function of the file's bytes, so the results, in the files' order, are the
+    same as in one process."""
+    outcomes: list[Analysis | str | None] = [None] * len(files)
+    if cache is not None:
+        store = AnalysisCache(cache)
+        for n, (path, shown) in enumerate(files):
+            outcomes[n] = store.lookup(path, shown)
+    missing = [n for n, outcome in enumerate(outcomes) if outcome is None]
+    made = parallel.run(analyse_file, [(*files[n], cache) for n in missing], jobs=jobs)
+    for n, outcome in zip(missing, made):
+        outcomes[n] = outcome
+    return outcomes
+
+
+def analyse_file(path: Path, shown: str, cache: Path | None) -> Analysis | str:
+    """One file's analysis (stored in the cache, if given), or the line that says why it has none."""
+    try:
+        if cache is not None:
+            return AnalysisCache(cache).analysis(path, shown)
+        return analyse(read_article(path, shown))
+    except ArticleError as err:
+        return str(err)
+    except Exception as err:  # a bug met on one article must not take the whole site down
+        return (f"{shown}: could not be read or analysed ({_one_line(err)}); the article is left out; "
+                "this is a bug in the generator: please report it with the file")
 
 
 def _one_line(err: Exception) -> str:
@@ -95,13 +141,15 @@ class Site:
 
 
 def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: Collection[str] = (),
-               last_good: Mapping[str, Briefing] | None = None, extraction: Extraction | None = None) -> Site:
+               last_good: Mapping[str, Briefing] | None = None, extraction: Extraction | None = None,
+               cache: Path | None = None, jobs: int | None = None) -> Site:
     """read → analyse → group → (editors' choice of articles) → compose → merge overrides → render.
 
     existing_pages: docs-relative pages already in the site, which an editor's slug must not take.
     last_good: briefings to show instead of one whose override has a problem (see Site.good).
-    extraction: what extract() made of seeds, when the caller knows no article changed since."""
-    extraction = extraction or extract([seeds], relative_to=root)
+    extraction: what extract() made of seeds, when the caller knows no article changed since.
+    cache, jobs: as for extract()."""
+    extraction = extraction or extract([seeds], relative_to=root, cache=cache, jobs=jobs)
     edits = load_edits(overrides_dir, shown_prefix=_shown(overrides_dir, root))
     empty = Extraction(analyses=(), stories=(), problems=())
     reserved = set(existing_pages) | set(render_site(empty, []))  # pages every site has, whatever its articles
@@ -124,20 +172,22 @@ def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: 
 def _shown(path: Path, root: Path) -> str:
     """How messages and source lists name a file or folder: relative to the project folder
     when it is inside it, else as given (`--seeds /elsewhere`, `seeds: ../shared/seeds`)."""
-    for inside, base in ((path, root), (path.resolve(), root.resolve())):
-        try:
-            return str(inside.relative_to(base))
-        except ValueError:
-            continue
-    return str(path)
+    if path.is_relative_to(root):  # before resolving: a file that is a loop of links cannot be resolved
+        return str(path.relative_to(root))
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
 
 
 def render_site(extraction: Extraction, briefings: list[Briefing]) -> dict[str, str]:
     pages = {render.briefing_page_uri(b.slug): render.render_briefing(b) for b in briefings}
     pages |= {render.briefing_json_uri(b.slug): render.render_briefing_json(b) for b in briefings}
+    titles = {b.slug: b.title for b in briefings}
     for story in extraction.stories:
         for analysis in story.analyses:
-            pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(analysis, story.slug)
+            pages[render.article_page_uri(analysis.article.source_id)] = render.render_article(
+                analysis, story.slug, titles.get(story.slug))
     pages["index.md"] = render.render_home(briefings)
     pages |= render.render_archive(briefings)
     pages |= render.render_actors(briefings)

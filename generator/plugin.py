@@ -38,6 +38,8 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 class BriefingsConfig(base.Config):
     seeds = c.Type(str, default="seeds")  # relative to mkdocs.yml
     overrides = c.Type(str, default="briefings")  # relative to mkdocs.yml
+    cache = c.Type(str, default=".cache")  # analyses kept between builds, relative to mkdocs.yml; "" keeps none
+    jobs = c.Type(int, default=0)  # processes that analyse articles; 0: every core
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -55,6 +57,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _root(self, config) -> Path:
         return Path(config.config_file_path).resolve().parent
 
+    def _analysis_options(self, root: Path) -> dict:
+        return {"cache": root / self.config.cache if self.config.cache else None, "jobs": self.config.jobs or None}
+
     def _extraction(self, seeds: Path, root: Path) -> pipeline.Extraction | None:
         """The extraction of the last build while serving, if no article file changed since."""
         if not self.serving:
@@ -65,7 +70,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except OSError:  # a file went away while being listed: analyse afresh
             state = None
         if state is None or self._extracted is None or self._extracted[0] != state:
-            self._extracted = (state, pipeline.extract([seeds], relative_to=root))
+            self._extracted = (state, pipeline.extract([seeds], relative_to=root, **self._analysis_options(root)))
         return self._extracted[1]
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -74,7 +79,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site = pipeline.build_site(seeds, root / self.config.overrides, root=root,
                                    existing_pages={f.src_uri for f in files.documentation_pages()},
                                    last_good=self.last_good if self.serving else None,
-                                   extraction=self._extraction(seeds, root))
+                                   extraction=self._extraction(seeds, root), **self._analysis_options(root))
         report = _print_warning if self.serving else log.warning
         for problem in site.problems:
             report(problem)

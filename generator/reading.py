@@ -9,16 +9,17 @@ never rewrites the text, so every offset stays valid for the whole pipeline.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from slugify import slugify
-
 from . import lexicon, yamlfile
 from .dates import MONTHS, dates_in
 from .model import Article
+from .names import page_name
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
@@ -44,17 +45,37 @@ class _Header:
 
 
 def find_article_files(paths: list[Path]) -> list[Path]:
-    """Article files named directly or found in folders, in a stable order."""
+    """Article files named directly or found in folders, in a stable order.
+
+    Whatever has an article's name is listed, links and special files too (not folders), so
+    that read_article can say why one cannot be read instead of skipping it silently."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(
                 p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+                if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
             )
         else:
             found.append(path)
     return found
+
+
+def check_inside(path: Path, shown: str, folders: list[Path]) -> None:
+    """A file found in a folder that is a link to a file outside the given folders (the project
+    folder, the seeds folder) is refused: its text would be published."""
+    if not path.is_symlink():
+        return
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        raise ArticleError(f"{shown}: is a link to {os.readlink(path)}, which does not exist; "
+                           "remove the link or restore its file") from None
+    except (RuntimeError, OSError):  # a loop of links
+        raise ArticleError(f"{shown}: is a link that leads back to itself (a loop); remove it") from None
+    if not any(target.is_relative_to(folder.resolve()) for folder in folders):
+        raise ArticleError(f"{shown}: is a link to {target}, outside the project folder; its text would be "
+                           "published: copy the file here instead")
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -82,15 +103,39 @@ MAX_ARTICLE_BYTES = 256_000
 
 def read_article(path: Path, display_path: str | None = None) -> Article:
     shown = display_path or str(path)
-    try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as err:
-        raise ArticleError(f"{shown}: cannot be read ({err.strerror}); check the file's permissions") from None
+    return parse_article(decode(read_raw(path, shown), shown), path=shown)
+
+
+def read_raw(path: Path, shown: str) -> bytes:
+    """The file's bytes; ArticleError naming the file if it cannot be an article."""
+    raw = read_file(path, shown, MAX_ARTICLE_BYTES)
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{shown}: is larger than the {MAX_ARTICLE_BYTES:,} bytes an article may have; "
                            "split it into articles or remove it from the seeds folder")
-    return parse_article(decode(raw, shown), path=shown)
+    return raw
+
+
+def article_identity(path: str) -> dict[str, str]:
+    """The fields of an Article that come from its file's name rather than its text."""
+    return {"path": path, "source_id": page_name(Path(path).stem) or "article"}
+
+
+def read_file(path: Path, shown: str, limit: int) -> bytes:
+    """At most limit + 1 bytes of a regular file (more than limit: too large); ArticleError
+    naming the file for anything else, a FIFO (which would wait for a writer forever), a
+    socket, a device, a link to nothing or a file that cannot be opened."""
+    try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+            raise ArticleError(f"{shown}: is {kind}, not a file; remove it")
+        with path.open("rb") as file:
+            return file.read(limit + 1)
+    except FileNotFoundError:
+        raise ArticleError(f"{shown}: does not exist (a link to a missing file?); remove it or restore "
+                           "its file") from None
+    except OSError as err:
+        raise ArticleError(f"{shown}: cannot be read ({err.strerror}); check the file's permissions") from None
 
 
 def parse_article(text: str, *, path: str) -> Article:
@@ -112,8 +157,7 @@ def parse_article(text: str, *, path: str) -> Article:
     clutter = tuple(_clutter_spans(text, header.pos, body_end))
     source = header.source or signature_source or _footer_source(text, header.pos)
     return Article(
-        path=path,
-        source_id=slugify(Path(path).stem) or "article",
+        **article_identity(path),
         text=text,
         body_start=header.pos,
         body_end=body_end,
@@ -245,6 +289,11 @@ def _is_title_case(words: list[str]) -> bool:
     return capitalised / len(content) >= 0.8
 
 
+def _every_long_word_capitalised(words: list[str]) -> bool:
+    small = lexicon.headline_small_words()
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words if len(w) > 2 and w.lower() not in small)
+
+
 def _has_capitalised_small_word(words: list[str]) -> bool:
     small = lexicon.headline_small_words()
     return any(w[:1].isupper() and w.lower() in small for w in words)
@@ -280,6 +329,12 @@ def _title(text: str, header: _Header) -> _Header:
                   or _byline_at(text, end + 1) is not None or _date_line(text, _Header(pos=end + 1)).date is not None)
     if (next_blank and 3 <= len(words) <= 30 and _is_title_case(words)
             and not stripped.endswith((".", ":", ",", ";"))):
+        return header.but(pos=end, title=stripped)
+    if (next_blank and 3 <= len(words) <= 30 and stripped.endswith(".") and not stripped.endswith("..")
+            and ". " not in stripped and _is_title_case(words) and _every_long_word_capitalised(words)):
+        # A headline with a full stop after it, as some archives print them ("Obama Seeks More
+        # Muslim Refugees As He Recognizes Major Islamic Holiday."); a sentence that names many
+        # people ("Iranian Foreign Minister Abbas Araghchi arrived in Oslo.") has a verb in lower case.
         return header.but(pos=end, title=stripped)
     if (next_blank and end < len(text) and 3 <= len(words) <= _MAX_SENTENCE_CASE_TITLE_WORDS
             and stripped[0].isupper() and not stripped.startswith("By ")

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 import posixpath
+from urllib.parse import urlsplit
 import re
 from collections import defaultdict
 
 import yaml
-from slugify import slugify
 
 from . import feed
 from .briefing_json import briefing_document
 from .compose import OTHER_VOICES
 from .model import ActorPosition, Analysis, Briefing, Citation, Item
+from .names import page_name
 from .stories import article_label
 
 # Characters that Python-Markdown (and the extensions enabled in mkdocs.yml)
@@ -101,15 +102,18 @@ def _citations(item: Item, briefing: Briefing) -> str:
     by_number = {s.number: s for s in briefing.sources}
     for citation in item.citations:
         source = by_number[citation.source]
-        links.append(_citation_link(citation, source.source_id))
+        links.append(_citation_link(citation, source.source_id, titled=item.main))
     if item.link:  # an editor's citation of a web page; the address was checked when the override was read
         links.append(f'<sup>[\\[{md_text(plain_label(item.link.title or "web"))}\\]]({item.link.url})</sup>')
     return " ".join(links)
 
 
-def _citation_link(citation: Citation, source_id: str) -> str:
+def _citation_link(citation: Citation, source_id: str, *, titled: bool = True) -> str:
+    """A link to the cited sentence; in the main view with a tooltip naming it (the full record goes
+    without: its many citations would make long briefings heavy pages)."""
     target = f"../{article_page_uri(source_id)}#{sentence_anchor(citation.sentence)}"
-    return f'<sup>[\\[{citation.source}\\]]({target} "Source {citation.source}, sentence {citation.sentence + 1}")</sup>'
+    title = f' "Source {citation.source}, sentence {citation.sentence + 1}"' if titled else ""
+    return f'<sup>[\\[{citation.source}\\]]({target}{title})</sup>'
 
 
 def _item_line(item: Item, briefing: Briefing) -> str:
@@ -185,6 +189,14 @@ def _timeline(briefing: Briefing) -> list[str]:
 TIMELINE_WORDS = 14  # a timeline line shows the date and the start of the sentence; its section has the rest
 
 
+def _outlet(source) -> str | None:
+    """The outlet a source names, else the web site its address names."""
+    if source.outlet:
+        return source.outlet
+    host = urlsplit(source.url).hostname if source.url else None
+    return host.removeprefix("www.") if host else None
+
+
 def render_briefing(briefing: Briefing) -> str:
     # Briefings rank above the articles and pages that mention the same names.
     meta = {"briefing": briefing.slug, "status": briefing.status, "search": {"boost": 2}}
@@ -231,7 +243,7 @@ def render_briefing(briefing: Briefing) -> str:
         lines += ["## Sources", ""]
         for source in briefing.sources:
             parts = [f"[{md_text(plain_label(source.label))}](../{article_page_uri(source.source_id)})"]
-            parts += [md_text(x) for x in (source.outlet, source.date) if x]
+            parts += [md_text(_outlet(source) or "outlet not stated"), md_text(source.date or "undated")]
             lines.append(f"{source.number}. " + ", ".join(parts) + f"\n   {{: #source-{source.number} }}")
         lines.append("")
     return front_matter(meta) + "\n".join(lines).rstrip() + "\n"
@@ -240,7 +252,7 @@ def render_briefing(briefing: Briefing) -> str:
 # ------------------------------------------------------------------ article page
 
 
-def render_article(analysis: Analysis, briefing_slug: str) -> str:
+def render_article(analysis: Analysis, briefing_slug: str, briefing_title: str | None = None) -> str:
     """The article as the extractor read it: each sentence anchored, labelled and quotable."""
     article = analysis.article
     # Out of search: briefings carry the same sentences, and the index is loaded whole by every reader.
@@ -248,7 +260,7 @@ def render_article(analysis: Analysis, briefing_slug: str) -> str:
     title = plain_label(article_label(analysis))
     lines = [f"# {md_text(title)}", ""]
     facts = [md_text(x) for x in (article.source, article.date, article.dateline, article.path) if x]
-    lines += [" · ".join(facts), "", f"Part of the briefing [{md_text(briefing_slug)}](../{briefing_page_uri(briefing_slug)}).", ""]
+    lines += [" · ".join(facts), "", f"Part of the briefing [{md_text(plain_label(briefing_title or briefing_slug))}](../{briefing_page_uri(briefing_slug)}).", ""]
     paragraph = None
     for sentence in analysis.sentences:
         if paragraph is not None and sentence.paragraph != paragraph:
@@ -284,12 +296,12 @@ _LISTING_META = {"search": {"exclude": True}}  # listings repeat briefing text; 
 
 def actor_page_uri(label: str, code: str) -> str:
     """One page per state or organisation, named after its display name."""
-    slug = slugify(label) or slugify(code)
-    return f"actors/{slug if slug != 'index' else slugify(code)}.md"
+    slug = page_name(label) or page_name(code)
+    return f"actors/{slug if slug != 'index' else page_name(code)}.md"
 
 
 def tag_page_uri(tag: str) -> str:
-    slug = slugify(tag) or "tag"
+    slug = page_name(tag) or "tag"
     return f"tags/{slug if slug != 'index' else 'tag-index'}.md"
 
 
@@ -301,6 +313,13 @@ def _link(from_uri: str, to_uri: str, anchor: str = "") -> str:
 
 def _newest_first(briefings: list[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (b.date or "", b.slug), reverse=True)
+
+
+def _order(briefings: list[Briefing]) -> str:
+    """How a listing of briefings is ordered, said honestly: undated briefings cannot be "newest"."""
+    if briefings and all(b.date is None for b in briefings):
+        return "undated, by title"
+    return "newest first, undated ones last" if any(b.date is None for b in briefings) else "newest first"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -373,10 +392,10 @@ def render_home(briefings: list[Briefing]) -> str:
     latest = ordered[:HOME_LATEST]
     lines = ["# Briefings", ""]
     if len(ordered) > len(latest):
-        lines += [f"The latest {len(latest)} of {_plural(len(ordered), 'briefing')}, newest first. "
+        lines += [f"The latest {len(latest)} of {_plural(len(ordered), 'briefing')}, {_order(ordered)}. "
                   f"[All briefings]({_link(uri, ARCHIVE_URI)}).", ""]
     else:
-        lines += [f"{_plural(len(ordered), 'briefing')}, newest first.", ""]
+        lines += [f"{_plural(len(ordered), 'briefing')}, {_order(ordered)}.", ""]
     if latest:
         lines += ['<div class="grid cards" markdown>', ""]
         for briefing in latest:
@@ -399,7 +418,7 @@ def render_archive(briefings: list[Briefing]) -> dict[str, str]:
         return [f"- {md_text(b.date or 'undated')} · {_title_link(b, uri)} · {_plural(len(b.sources), 'source')}"
                 for b in entries]
 
-    return _listing(ARCHIVE_URI, "All briefings", lambda uri: f"{_plural(len(briefings), 'briefing')}, newest first.",
+    return _listing(ARCHIVE_URI, "All briefings", lambda uri: f"{_plural(len(briefings), 'briefing')}, {_order(briefings)}.",
                     _newest_first(briefings), ARCHIVE_PER_PAGE, chunk)
 
 
@@ -484,8 +503,9 @@ def render_tags(briefings: list[Briefing]) -> dict[str, str]:
         name, entries = md_text(names[first_uri]), by_page[first_uri]
         rows.append(f"- [{name}]({_link(TAGS_URI, first_uri)}) ({len(entries):,})")
 
-        def intro(uri: str, name=name, count=len(entries)) -> str:
-            return f"{_plural(count, 'briefing')} tagged {name}, newest first. [All tags]({_link(uri, TAGS_URI)})."
+        def intro(uri: str, name=name, entries=entries) -> str:
+            return (f"{_plural(len(entries), 'briefing')} tagged {name}, {_order(entries)}. "
+                    f"[All tags]({_link(uri, TAGS_URI)}).")
 
         pages.update(_listing(first_uri, f"Tag: {name}", intro, entries, TAG_BRIEFINGS_PER_PAGE, chunk))
     lines = ["# Tags", "", "Briefings by the states and organisations they are mainly about, and by editors' tags.", ""]

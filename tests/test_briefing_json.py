@@ -77,3 +77,14 @@ def test_the_json_reads_the_same_in_the_scorer(tmp_path: Path):
     result = subprocess.run([sys.executable, str(scorer), "--facts", str(facts), "--corpus", str(REPO / "seeds"),
                              "--pred", str(pred), "--min", "fact_recall=1"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_position_in_the_bottom_line_says_whose_it_is(tmp_path: Path):
+    from conftest import write
+    write(tmp_path / "seeds", "a.md", "---\ntitle: Peru Rejects the Fishing Quota\ndate: 2026-05-01\n---\n"
+          "Peru's foreign minister Ana Lopez rejected the new fishing quota on Monday.\n"
+          "The quota was set by the regional fisheries board last week.\n")
+    document = briefings_json("seeds", cwd=tmp_path)
+    jsonschema.validate(document, SCHEMA)
+    (bottom,) = [i for i in document["briefings"][0]["items"] if i["section"] == "bottom_line" and "rejected" in i["text"]]
+    assert bottom["actor"] == "PER"

@@ -207,7 +207,7 @@ def test_a_government_role_in_the_text_outranks_an_organisation_in_people_yml():
 
 def test_a_follow_up_refers_to_the_unnamed_voice_not_an_earlier_named_person():
     a = run("Secretary of State Mike Pompeo left the talks early.\n\n"
-            "A South Korean diplomat said Seoul was stunned. "
+            "A South Korean diplomat said Seoul had not been told in advance. "
             "“We are trying to understand what happened,” the diplomat said.\n")
     [quote] = a.quotes
     assert quote.speaker is None
@@ -217,7 +217,7 @@ def test_a_follow_up_refers_to_the_unnamed_voice_not_an_earlier_named_person():
 def test_a_pronoun_after_a_sentence_about_a_person_refers_to_that_person():
     a = run("President Donald Trump said the talks had failed.\n\n"
             "On Friday, South Korea’s president, Moon Jae-in, gave a holiday speech. "
-            "“Our role has become even more important,” he said.\n")
+            "“We have to do more now to keep the talks going,” he said.\n")
     [quote] = a.quotes
     assert (quote.speaker, quote.actor) == ("Moon Jae-in", "KOR")
 
@@ -259,8 +259,8 @@ def test_an_agreement_that_calls_for_something_sets_terms_not_a_stance():
 
 
 def test_past_perfect_after_a_reporting_verb_is_backshift_not_background():
-    a = run("Talks Resume\n\nForeign Minister Sergei Lavrov said Russia had promoted a peaceful solution.\n")
-    assert sentence_with(a, "peaceful solution").section == "position"
+    a = run("Talks Resume\n\nForeign Minister Sergei Lavrov said Russia had always argued for a negotiated settlement.\n")
+    assert sentence_with(a, "negotiated settlement").section == "position"
 
 
 def test_speech_still_expected_is_no_stance_yet_and_a_plural_noun_after_of_is_no_verb():
@@ -673,7 +673,7 @@ def test_citing_is_reporting_and_a_list_introduced_by_those_is_the_earlier_speak
 
 def test_two_introductory_phrases_before_a_state_as_subject():
     a = run("Fishing talks resumed in Rabat on Monday.\n\n"
-            "At the same time, and as the threat of Spanish sanctions grew, Rabat raised its offer on quotas.\n")
+            "At the same time, and as the risk of Spanish sanctions rose, Rabat raised its offer on quotas.\n")
     assert a.sentences[1].actor == "MAR"
 
 
@@ -724,7 +724,7 @@ def test_a_pronoun_after_an_opening_subordinate_clause_is_that_clauses_subject()
 
 def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
     a = run("Fishing talks stalled in Rabat on Monday.\n\n"
-            "Spain has drafted a “proportional” plan to cope with the Moroccan ban, the news agency EFE "
+            "Spain has prepared a “measured” answer to the Moroccan ban, the news agency EFE "
             "quoted government spokeswoman Isabel Moreno as saying.\n")
     assert (a.sentences[1].speaker, a.sentences[1].actor) == ("Isabel Moreno", "ESP")
 
@@ -740,7 +740,7 @@ def test_these_officials_are_the_officials_named_before():
 def test_backing_or_attacking_a_policy_is_a_stance_attacking_a_base_is_not():
     a = run("Fishing talks resumed in Rabat on Monday.\n\n"
             "The fleets waited in port for a week.\n\n"
-            "Leaders of the fishing nations have backed a deal as the best way to save the stocks.\n\n"
+            "Leaders of the fishing nations have backed a deal that caps the catch for five years.\n\n"
             "Anti-Ruiz lawmakers, and some of her allies, attacked the announcement.\n\n"
             "Rebels attacked the base near the port.\n")
     assert [s.section for s in a.sentences[2:]] == ["position", "position", "development"]
@@ -758,7 +758,7 @@ def test_a_hyphenated_anti_name_is_no_person():
 def test_a_surname_with_its_particle_dropped_or_capitalised_is_the_person_introduced():
     a = run("Iraqi Prime Minister Nouri al-Maliki spoke on Monday.\n\n"
             "“I will stay in office until the court rules,” Maliki said.\n\n"
-            "Al-Maliki, however, vowed to fight for a third term.\n")
+            "Al-Maliki, however, vowed to fight the ruling in court.\n")
     [quote] = a.quotes
     assert (quote.speaker, quote.actor) == ("Nouri al-Maliki", "IRQ")
     vow = sentence_with(a, "vowed to fight")
@@ -803,11 +803,11 @@ def test_an_unnamed_voice_for_a_named_person_is_unnamed_and_speaks_for_their_par
 
 
 def test_an_outlet_is_no_speaker_and_a_state_newspaper_speaks_for_its_state():
-    a = run("In a commentary on Monday, the ruling party’s official People’s Daily said sanctions must be precise.\n\n"
-            "“Sanctions must avoid causing harm to ordinary people,” the paper said.\n\n"
-            "The Times reports that “the attacks appear to reflect an evolution in their tactics.”\n")
+    a = run("In a commentary on Monday, the ruling party’s official People’s Daily said the new tariffs must be lifted.\n\n"
+            "“Tariffs like these hurt farmers on both sides,” the paper said.\n\n"
+            "The Times reports that “the raids point to a change in the group’s methods.”\n")
     assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "CHN"), (None, None)]
-    assert sentence_with(a, "must be precise").actor == "CHN"
+    assert sentence_with(a, "must be lifted").actor == "CHN"
 
 
 def test_she_refers_to_the_woman_the_text_named_not_to_a_man_named_since():
@@ -848,27 +848,27 @@ def test_a_sentence_with_no_voice_and_no_party_goes_on_with_the_voice_before_it_
 
 
 def test_a_person_no_data_file_knows_is_introduced_by_a_description_beside_the_name():
-    a = run("His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. "
-            "\"He showed again and again an ability to put together deals.\"\n\n"
+    a = run("Her former business partner at Ardent, Paul R. Lind, called her a master of the deal. "
+            "\"She never left a meeting without getting what she came for.\"\n\n"
             "Tariq Haddad, a professor of political science at a university in Seoul, spoke on Monday.\n\n"
             "“It is a positive but very small step,” Haddad said.\n")
     people = {p.name: p.role for p in a.people}
-    assert people == {"Lawrence B. Cummings": "partner", "Tariq Haddad": "professor"}
-    assert [q.speaker for q in a.quotes] == ["Lawrence B. Cummings", "Tariq Haddad"]
+    assert people == {"Paul R. Lind": "partner", "Tariq Haddad": "professor"}
+    assert [q.speaker for q in a.quotes] == ["Paul R. Lind", "Tariq Haddad"]
 
 
 def test_a_pronoun_after_a_quote_is_the_subject_of_the_quote_s_sentence():
     a = run("The president praised Dr. Mehmet Oz, a television host, on Monday.\n\n"
-            "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is almost "
-            "monolithic against you,” she said.\n")
+            "Democratic Sen. Jane Fields (D-Ore.) rebuked him: “The doctors in my state do not agree with "
+            "a word of this,” she said.\n")
     [quote] = a.quotes
-    assert quote.speaker == "Claire McCaskill"
+    assert quote.speaker == "Jane Fields"
 
 
 def test_a_state_body_speaks_for_its_state_and_it_refers_to_the_last_party_that_spoke():
     a = run("Egyptian warplanes struck targets in Libya on Monday.\n\n"
-            "The Egyptian military said the raids hit camps. It said the “intense strikes” were “to avenge "
-            "the bloodshed and to seek retribution.”\n\n"
+            "The Egyptian military said the raids hit camps. It said the “precise strikes” were “an answer "
+            "to the killings and a warning to the groups.”\n\n"
             "Peruvian police said three people were arrested.\n")
     assert [(q.speaker, q.actor) for q in a.quotes] == [(None, "EGY")]
     police = sentence_with(a, "arrested")
@@ -884,5 +884,5 @@ def test_a_spokesperson_after_an_introductory_place_speaks_for_that_body_s_state
 
 def test_a_short_subject_that_refers_back_to_unnamed_officials_is_their_party():
     a = run("U.S. officials said the talks were useful.\n\n"
-            "These officials have no expectations Russia would agree to any resolution.\n")
+            "These officials do not expect Russia to back a new text.\n")
     assert [s.actor for s in a.sentences] == ["USA", "USA"]

@@ -6,6 +6,7 @@ Each case here crashed `extract`, `check` and the site build before it was fixed
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -196,3 +197,75 @@ def test_a_long_override_title_is_refused(newsroom: Path):
     write(newsroom / "briefings", f"{DAM}.yml", "title: " + "x" * 5_000 + "\n")
     assert build(newsroom).problems == (
         f"briefings/{DAM}.yml:1:8 → title → is 5,000 characters long, more than the 2,000 a value may have; shorten it",)
+
+
+# ------------------------------------------------------------------ names and check
+
+def test_names_from_content_are_bounded_and_the_build_writes_them(newsroom: Path, capsys):
+    long_name = "北京" * 40  # 240 bytes: a legal file name, whose slug is 359 characters
+    write(newsroom / "seeds", f"{long_name}.txt", "Beijing Hosts Water Talks\n\nChina said on Tuesday it would host talks.\n")
+    write(newsroom / "briefings", f"{DAM}.yml",
+          f"tags: [{'Water ' * 60}]\nactors:\n  NOR: {{name: {'Kingdom of Norway ' * 20}}}\n")
+    site = build(newsroom)
+    assert site.problems == ()
+    assert all(len(part.encode("utf-8")) <= 84 for uri in site.pages for part in uri.split("/")), \
+        max(site.pages, key=len)
+    assert cli.main(["build", "--root", str(newsroom), "--out", str(newsroom / "out")]) == 0  # File name too long before
+    again = build(newsroom)
+    assert sorted(again.pages) == sorted(site.pages)  # the short form is stable
+
+
+def test_check_refuses_a_slug_the_build_could_not_write(newsroom: Path):
+    write(newsroom / "briefings", f"{DAM}.yml", f"slug: {'-'.join(['dam'] * 100)}\n")
+    [problem] = build(newsroom).problems
+    assert problem.startswith(f"briefings/{DAM}.yml:1:7 → slug → ") and "80" in problem
+
+
+def test_check_refuses_briefings_that_merge_with_each_other(newsroom: Path):
+    write(newsroom / "briefings", f"{DAM}.yml", f"merge_with: [{HARVEST}]\n")
+    write(newsroom / "briefings", f"{HARVEST}.yml", f"merge_with: [{DAM}]\n")
+    site = build(newsroom)
+    assert site.problems == (
+        f"briefings/{DAM}.yml:1:14 → merge_with[0] → '{HARVEST}' merges back into this briefing "
+        f"({DAM} → {HARVEST} → {DAM}); keep merge_with in one file only",
+        f"briefings/{HARVEST}.yml:1:14 → merge_with[0] → '{DAM}' merges back into this briefing "
+        f"({HARVEST} → {DAM} → {HARVEST}); keep merge_with in one file only",
+    )
+    sources = {b.slug: sorted(s.path for s in b.sources) for b in site.briefings}
+    assert sources[HARVEST] == ["seeds/harvest.md"]  # not swapped with the dam's articles
+
+
+# ------------------------------------------------------------------ links and special files
+
+def test_links_outside_the_project_and_special_files_are_reported(newsroom: Path, tmp_path_factory):
+    secret = write(tmp_path_factory.mktemp("elsewhere"), "secret.txt", "Secret Plans Of The Machine\n\nThe password is hunter2.\n")
+    seeds = newsroom / "seeds"
+    (seeds / "outside.txt").symlink_to(secret)
+    (seeds / "dangling.txt").symlink_to(newsroom / "nothing.txt")
+    (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+    os.mkfifo(seeds / "pipe.txt")
+    write(newsroom, "drafts/inside.txt", "Oslo Hosts Fishing Talks\n\nNorway said on Tuesday it would host talks.\n")
+    (seeds / "inside.txt").symlink_to(newsroom / "drafts" / "inside.txt")
+    site = build(newsroom)  # a FIFO was waited on forever: it is never opened
+    assert sorted(site.problems) == [
+        "seeds/dangling.txt: is a link to " + str(newsroom / "nothing.txt") + ", which does not exist; "
+        "remove the link or restore its file",
+        "seeds/loop.txt: is a link that leads back to itself (a loop); remove it",
+        f"seeds/outside.txt: is a link to {secret}, outside the project folder; its text would be published: "
+        "copy the file here instead",
+        "seeds/pipe.txt: is a FIFO, not a file; remove it",
+    ]
+    assert not any("hunter2" in page for page in site.pages.values())
+    assert "articles/inside.md" in site.pages  # a link inside the project folder is followed
+    assert {DAM, HARVEST} <= slugs(site)
+
+
+def test_override_links_outside_the_project_and_fifos_are_reported(newsroom: Path, tmp_path_factory):
+    outside = write(tmp_path_factory.mktemp("elsewhere"), "x.yml", "title: From elsewhere\n")
+    (newsroom / "briefings" / f"{DAM}.yml").symlink_to(outside)
+    os.mkfifo(newsroom / "briefings" / f"{HARVEST}.yml")
+    assert build(newsroom).problems == (
+        f"briefings/{DAM}.yml:1:1 → is a link to {outside}, outside the project folder; its text would be "
+        "published: copy the file here instead",
+        f"briefings/{HARVEST}.yml:1:1 → is a FIFO, not a file; remove it",
+    )

@@ -163,9 +163,9 @@ def test_where_sources_give_different_figures_the_line_shows_both_with_citations
 
 def test_lines_that_share_only_names_are_not_one_statement():
     from generator.main_view import content_weights, same_statement
-    a = content_weights("Speaking from Vienna, Secretary of State John Kerry echoed President Barack Obama.")
+    a = content_weights("Speaking from Vienna, John Kerry agreed with President Barack Obama.")
     b = content_weights("John Kerry and Barack Obama met Congress leaders in Washington on the budget.")
-    c = content_weights("Kerry echoed Obama, speaking in Vienna.")
+    c = content_weights("Kerry agreed with Obama, speaking in Vienna.")
     assert same_statement(a, b) == 0.0
     assert same_statement(a, c) >= 0.4
 
@@ -181,7 +181,7 @@ source: Test Wire
 Norway and Chile signed a salmon accord in Oslo on Monday.
 Norwegian Foreign Minister Espen Barth Eide welcomed the accord.
 He said the accord would protect the salmon stocks for a generation.
-Secretary of State John F. Kerry said the United States supports the accord.
+Secretary of State John F. Kerry told reporters the United States supports the accord.
 The accord sets three conditions:
 Fishing fleets must report every catch to a joint registry.
 """,
@@ -237,3 +237,23 @@ def test_lines_only_the_newest_source_carries_are_marked_new(salmon: Path):
     assert briefing.date == "2026-03-12"  # the feed's entry: the newest source's date
     single = SALMON["salmon-a.md"]
     assert not any(i.new for _, _, i in briefing_items(compose(pipeline.extract([write(salmon / "one", "a.md", single)]).stories[0])))
+
+
+def test_sources_are_listed_with_outlet_and_date_and_articles_link_back_by_title(salmon: Path):
+    write(salmon / "seeds", "tea.txt", "Farmers in the Kenyan highlands harvested a record tea crop this season.\n")
+    site = pipeline.build_site(salmon / "seeds", salmon / "briefings", root=salmon)
+    briefing = next(b for b in site.briefings if b.slug == "norway-and-chile-sign-salmon-accord")
+    page = site.pages[f"briefings/{briefing.slug}.md"]
+    assert "(../articles/salmon-a.md), Test Wire, 2026-03-10" in page
+    article = site.pages["articles/salmon-b.md"]
+    assert f"Part of the briefing [Norway and Chile Sign Salmon Accord](../briefings/{briefing.slug}.md)." in article
+    lone = next(b for b in site.briefings if b is not briefing)
+    assert "outlet not stated, undated" in site.pages[f"briefings/{lone.slug}.md"]
+    assert "2 briefings, newest first, undated ones last." in site.pages["index.md"]
+
+
+def test_a_country_named_once_is_no_tag(salmon: Path):
+    write(salmon / "seeds", "salmon-a.md", SALMON["salmon-a.md"].replace(
+        "in Oslo on Monday.", "in Oslo on Monday, a week after talks in Peru."))
+    tags = the_briefing(salmon).tags
+    assert {"Norway", "Chile"} <= set(tags) and "Peru" not in tags

@@ -207,8 +207,8 @@ def test_embedded_posts_audio_players_and_footers_are_clutter():
             "Chile And Peru Sign A Fisheries Pact After Years Of Talks Listen · 3:12 3:12\n\n"
             "Why the two fleets kept clashing over the anchovy catch in the south\n\n"
             "The pact takes effect in June.\n\n"
-            "⦁ Ana Ruiz reported from Santiago for this article, which is based in part on wire service reports.\n\n"
-            "⦁ This article is based in part on wire service reports.\n")
+            "⦁ Ana Ruiz reported from Santiago for this article.\n\n"
+            "⦁ This story is based on news agency reports.\n")
     assert sentence_texts(text) == [
         "Chile and Peru signed a fisheries pact on Monday.", "The pact takes effect in June."]
 
@@ -224,7 +224,7 @@ def test_video_and_link_teasers_are_clutter():
 
 
 @pytest.mark.parametrize("bar", ["SHARE THIS ARTICLE Share Tweet Post Email", "Share Tweet Email",
-                                 "This article is more than 2 years old",
+                                 "This article is more than 3 years old",
                                  "A daily roundup of fishing and port news"])
 def test_share_bars_age_warnings_and_series_taglines_are_no_title(bar):
     text = f"{bar}\n\nSpain and Morocco failed to agree on fishing quotas on Monday.\n\nThe talks resume next week.\n"
@@ -251,3 +251,13 @@ def test_a_credit_line_naming_no_outlet_gives_no_source():
     article = parse_article("Spain and Morocco failed to agree on fishing quotas on Monday.\n\n"
                             "Ana Ruiz says the fleets will wait in port.\n", path="m.txt")
     assert article.source is None
+
+
+def test_a_title_case_headline_with_a_full_stop_is_the_title_and_a_short_lede_is_not():
+    article = parse_article("Spain and Morocco Fail to Agree on Fishing Quotas.\n\n"
+                            "The two governments ended their talks in Rabat on Monday.\n", path="n.txt")
+    assert article.title == "Spain and Morocco Fail to Agree on Fishing Quotas."
+    assert body(article).startswith("The two governments")
+    for lede in ("Spain and Morocco failed to agree on quotas.",
+                 "Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi on Monday."):
+        assert parse_article(f"{lede}\n\nThe talks resume next week.\n", path="o.txt").title is None

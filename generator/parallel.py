@@ -1,0 +1,48 @@
+"""Per-article work on every local core: a pool of worker processes, kept for the whole run.
+
+The pool's processes are forked from a fresh server process (the "forkserver" start method),
+never from the caller, which may be a `mkdocs serve` with threads of its own; they import the
+analyser once, and keep its data files loaded from one build to the next while serving.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+# Fewer items than this run in the calling process. Measured on the dev articles: a worker takes
+# about 0.7 s of CPU to load the data files, and an article about 5 ms to analyse, so a pool of
+# two repays its start from about 200 articles on.
+IN_PROCESS_BELOW = 200
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    if jobs not in _pools:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["generator.pipeline"])
+        _pools[jobs] = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return _pools[jobs]
+
+
+def run(function: Callable[..., Any], arguments: Sequence[tuple], *, jobs: int | None = None) -> list[Any]:
+    """[function(*args) for args in arguments], in that order, on `jobs` processes (default: every core).
+
+    function must be a module-level function whose results pickle; one process (this one) when
+    jobs is 1 or there are few arguments."""
+    jobs = jobs or default_jobs()
+    if jobs <= 1 or len(arguments) < IN_PROCESS_BELOW:
+        return [function(*args) for args in arguments]
+    chunk = max(1, min(50, len(arguments) // (jobs * 4)))  # a few chunks per worker: balanced, few round trips
+    return list(_pool(jobs).map(function, *zip(*arguments), chunksize=chunk))
