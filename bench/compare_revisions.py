@@ -40,8 +40,21 @@ def load_revision(revision: str, folder: Path):
         module.write_text(source.replace('resources.files("generator")', 'resources.files("generator_at_revision")'),
                           encoding="utf-8")
     sys.path.insert(0, str(folder))
+    # Its data files, not this checkout's: its lexicon finds them as the package "generator"'s.
+    lexicon = importlib.import_module("generator_at_revision.lexicon")
+    lexicon.resources = _OwnPackageResources(folder / "generator_at_revision")
     return (importlib.import_module("generator_at_revision.analyse"),
             importlib.import_module("generator_at_revision.reading"))
+
+
+class _OwnPackageResources:
+    """Stands in for importlib.resources in an earlier revision's lexicon: files() is its own folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def files(self, package: str) -> Path:
+        return self.folder
 
 
 def cpu_ms_per_article(analyse, articles) -> float:

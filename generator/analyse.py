@@ -42,12 +42,16 @@ def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mention
 
 
 _SHORT_SUBJECT_WORDS = 6
+# A subject that may refer back: a determiner, "it" or "they" first.
+_BACK_REFERENCE_OPENING = re.compile(r"(?i:the|these|those|this|that|it|they)\b")
 
 
 def _unnamed_subject_actor(resolver: attribution.Resolver, span) -> str | None:
     """The party of a sentence's short subject that refers back to an unnamed voice or a body
     ("These officials have …", "The ministry has …"), resolved as a speaker phrase would be."""
     start = attribution.after_introduction(resolver.text, span.start, span.end)
+    if not _BACK_REFERENCE_OPENING.match(resolver.text, start, span.end):
+        return None
     verb = _AUXILIARY_OR_PAST.search(resolver.text, start, span.end)
     if verb is None or len(resolver.text[start:verb.start()].split()) > _SHORT_SUBJECT_WORDS:
         return None
@@ -211,9 +215,10 @@ def analyse_with_evidence(article: Article) -> tuple[Analysis, tuple[Evidence, .
                 actor = _unnamed_subject_actor(resolver, span)
             if actor is None and sentence_mentions:
                 actor = sentence_mentions[0].code  # the first party named, for want of a better voice
-            if actor is None and not sentence_mentions and number and spans[number - 1].paragraph == span.paragraph:
+            if (actor is None and not sentence_mentions and not voice.rule and number
+                    and spans[number - 1].paragraph == span.paragraph):
                 actor = run_actor  # after "Kerry said the deal was fair." in its paragraph: that voice goes on
-        if voice_actor is not None or actor != run_actor:
+        if voice.rule or actor != run_actor:
             run_actor = voice_actor  # a voice of its own, or a sentence that is no part of the run
         if text[span.start:span.end].rstrip().endswith(":") and number + 1 < len(spans) \
                 and spans[number + 1].paragraph != span.paragraph and text[spans[number + 1].start] not in "\"“":

@@ -160,6 +160,8 @@ def _name_pattern() -> re.Pattern:
 # "Sen. Claire McCaskill (D-Mo.)": the label of a party and a state after a name.
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
 _SALIENCE_WINDOW = 600  # characters: about the last two or three paragraphs
+# How far back of one another speakers may be remembered (a sentence's quotes before the sentence)
+_SPEAKERS_OUT_OF_ORDER = 2000
 _GENDERED_REACH = 2 * _SALIENCE_WINDOW  # how far back "she" finds the last woman named before an unmarked person
 _ANTECEDENT_REACH = 60  # characters either side of an antecedent noun where its actor is named
 # A subject that is a definite noun phrase: "the editorial", "the state newspaper".
@@ -186,6 +188,7 @@ class Resolver:
         self.all_person_mentions = person_mentions
         self.mentions = mentions
         self.speakers: list[tuple[int, Person]] = []  # resolved speakers by offset, for pronouns
+        self._speakers_by_offset: list[tuple[int, int, Person]] = []  # (offset, order remembered, person)
         self.party_voices: list[tuple[int, str]] = []  # voices of a party and no person by offset, for "it"
         # Unnamed voices with an actor ("a South Korean diplomat said"): (offset, role noun as written, actor)
         self.unnamed: list[tuple[int, str, str]] = []
@@ -201,6 +204,7 @@ class Resolver:
         self._verb_uses: dict[int, bool] = {}
         self._complements: dict[int, bool] = {}
         self._genders: dict[str, str] = {}  # surname → gender, as the text gives it (learn_genders)
+        self._outlets: list[tuple[int, int]] | None = None  # outlets named in the text, by offset
 
     def learn_genders(self, sentences: list[Span], quotes: list[QuoteSpan]) -> None:
         """Each person's gender as the text gives it: an honorific before their name ("Ms. Haley"),
@@ -210,8 +214,15 @@ class Resolver:
         cues = lexicon.genders()
         votes: dict[str, set] = {}
 
+        canonical: dict[str, str] = {}  # a person's name → the surname of the person the index has
+
+        def key(person: Person) -> str:
+            if person.name not in canonical:
+                canonical[person.name] = surname(self._canonical(person).name)
+            return canonical[person.name]
+
         def vote(person: Person, gender: str) -> None:
-            votes.setdefault(surname(self._canonical(person).name), set()).add(gender)
+            votes.setdefault(key(person), set()).add(gender)
 
         for mention in self.all_person_mentions:
             before = self.text[max(0, mention.start - 10):mention.start].split()
@@ -220,8 +231,12 @@ class Resolver:
                 if before and before[-1] in words["honorifics"] or any(r in role for r in words["roles"]):
                     vote(mention.person, gender)
         quote_starts = [q.start for q in quotes]
+        pronouns = [m.start() for m in _gendered_pronoun_pattern().finditer(self.text)]  # one pass
         for sentence in sentences:
-            people = {self._canonical(m.person).name: m.person for m in
+            at = bisect.bisect_left(pronouns, sentence.start)
+            if at == len(pronouns) or pronouns[at] >= sentence.end:
+                continue  # no pronoun of a gender
+            people = {key(m.person): m.person for m in
                       self.person_mentions[bisect.bisect_left(self._quiet_person_starts, sentence.start):
                                            bisect.bisect_left(self._quiet_person_starts, sentence.end)]}
             if len(people) != 1:
@@ -247,11 +262,15 @@ class Resolver:
         if gender is None:
             return self._last_person_at(before)
 
+        if not self._genders:
+            return self._last_person_at(before)
+
         def known(person: Person) -> str | None:
             return self._genders.get(surname(self._canonical(person).name))
 
         named = self._last_person_at(before, lambda person: known(person) in (None, gender))
-        if named and known(named[1]) is None and lexicon.genders()[gender]["prefer_known"]:
+        if (named and known(named[1]) is None and lexicon.genders()[gender]["prefer_known"]
+                and gender in self._genders.values()):
             same = self._last_person_at(before, lambda person: known(person) == gender)
             if same and before - same[0] < _GENDERED_REACH:
                 return same
@@ -284,18 +303,29 @@ class Resolver:
     def remember(self, offset: int, person: Person | None) -> None:
         if person is not None:
             self.speakers.append((offset, person))
+            # by offset, equal offsets in the order remembered, for _last_person_at's walk back
+            bisect.insort(self._speakers_by_offset, (offset, len(self.speakers), person), key=lambda s: s[0])
 
     def _last_person_at(self, before: int, fits=lambda p: True) -> tuple[int, Person] | None:
         """The most salient person before an offset, and where: a recent speaker, else the last person named."""
-        recent = [(o, p) for o, p in self.speakers if before - _SALIENCE_WINDOW < o < before and fits(p)]
-        if recent:
-            offset, person = recent[-1]
-            return offset, self.index.get(person.name) or person
-        candidates = [(m.start, m.person)
-                      for m in self.person_mentions[:bisect.bisect_left(self._quiet_person_starts, before)]]
-        candidates += [(o, p) for o, p in self.speakers if o < before]
-        candidates.sort(key=lambda c: c[0])
-        for offset, person in reversed(candidates):
+        for offset, person in reversed(self.speakers):  # the last remembered in the window that fits
+            if before - _SALIENCE_WINDOW < offset < before and fits(person):
+                return offset, self.index.get(person.name) or person
+            if offset < before - _SALIENCE_WINDOW - _SPEAKERS_OUT_OF_ORDER:
+                break  # speakers are remembered sentence by sentence: none later in the window
+        # Else the last person named or remembered before the offset that fits, walking back through
+        # both lists by offset (a speaker before a mention at the same offset)
+        mentions = bisect.bisect_left(self._quiet_person_starts, before) - 1
+        speakers = bisect.bisect_left(self._speakers_by_offset, before, key=lambda s: s[0]) - 1
+        while mentions >= 0 or speakers >= 0:
+            mention = self.person_mentions[mentions] if mentions >= 0 else None
+            speaker = self._speakers_by_offset[speakers] if speakers >= 0 else None
+            if speaker is not None and (mention is None or speaker[0] >= mention.start):
+                offset, person = speaker[0], speaker[2]
+                speakers -= 1
+            else:
+                offset, person = mention.start, mention.person
+                mentions -= 1
             if fits(person):
                 return offset, self.index.get(person.name) or person
         return None
@@ -321,6 +351,14 @@ class Resolver:
         at = window_start + antecedents[-1].start()
         near = self.mentions_within(at - _ANTECEDENT_REACH, at + _ANTECEDENT_REACH)
         return min(near, key=lambda m: abs(m.start - at)).code if near else None
+
+    def _names_an_outlet(self, start: int, end: int) -> bool:
+        """Does an outlet's name overlap text[start:end] ("People’s" in "People’s Daily said")?"""
+        if self._outlets is None:  # found once, when first needed
+            self._outlets = [(first, stop) for first, stop, _ in
+                             lexicon.phrase_matches(lexicon.outlet_automaton(), self.text)]
+        number = bisect.bisect_left(self._outlets, (end,))  # the outlets starting before end
+        return number > 0 and self._outlets[number - 1][1] > start
 
     def is_outlet(self, start: int, end: int) -> bool:
         """Is text[start:end], a verb's subject, an outlet ("The Times", "the BBC", "the paper")?"""
@@ -357,7 +395,9 @@ class Resolver:
         With create, a name the article never introduced becomes a new person (the
         subject of 'said' is someone); without it, only known people are found."""
         phrase = self.text[start:end]
-        core = _TRAILING_PARENTHESIS.sub("", _without_trailing_filler(phrase).rstrip(" ,"))
+        core = _without_trailing_filler(phrase).rstrip(" ,")
+        if core.endswith(")"):
+            core = _TRAILING_PARENTHESIS.sub("", core)
         introduction = _introductory_phrase_length(core)
         if introduction:  # "In a memorandum to GATT, China said": neither GATT nor anyone in it speaks
             start, core = start + introduction, core[introduction:]
@@ -456,7 +496,7 @@ class Resolver:
             name_start = start + match.start("name")
             if any(m.start < name_start + len(match.group("name")) and name_start < m.end for m in actors_inside):
                 continue
-            if _names_an_outlet(self.text, name_start, start + match.end("name")):
+            if self._names_an_outlet(name_start, start + match.end("name")):
                 continue  # "The Times reports", "the BBC said": an outlet, no person
             cleaned = _clean_name(match.group("name"))
             known = (self.index.get(cleaned) or self._by_given_name(cleaned)) if cleaned else None
@@ -488,10 +528,14 @@ class Resolver:
         commander of …" before "Ansi said"), else the name itself."""
         if " " in name:
             return name
-        for match in _full_name_pattern(name).finditer(self.text, 0, before):
-            full = _clean_name(match.group(0))
-            if full and " " in full and full.split()[-1] in (name, f"{match.group('particle') or ''}{name}"):
-                return full
+        at = self.text.find(name, 0, before)  # str.find, then a look at the words before each
+        while at >= 0:
+            words = _WORDS_BEFORE_A_SURNAME.search(self.text, max(0, at - _LONGEST_GIVEN_NAMES), at)
+            if words and _WORD_END.match(self.text, at + len(name)):
+                full = _clean_name(words.group(0) + name)
+                if full and " " in full and full.split()[-1] in (name, f"{words.group('particle') or ''}{name}"):
+                    return full
+            at = self.text.find(name, at + 1, before)
         return name
 
     def names_partyless_officials(self, start: int, end: int) -> bool:
@@ -529,14 +573,7 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
-_LONGEST_OUTLET_NAME = 40
 _OUTLET_SUBJECT = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(lexicon.outlet_nouns()))})")
-
-
-def _names_an_outlet(text: str, start: int, end: int) -> bool:
-    """Does an outlet's name overlap text[start:end] ("People’s" in "People’s Daily said")?"""
-    return any(outlet.start() < end and start < outlet.end() for outlet in lexicon.outlet_pattern().finditer(
-        text, max(0, start - _LONGEST_OUTLET_NAME), end + _LONGEST_OUTLET_NAME))
 
 
 # An unnamed voice for someone: "a spokesman for", "an adviser to".
@@ -545,6 +582,13 @@ _ROLE_FOR = re.compile(rf"(?i:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?"
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _gendered_pronoun_pattern() -> re.Pattern:
+    pronouns = sorted(set().union(*(cue["pronouns"] for cue in lexicon.genders().values())), key=len, reverse=True)
+    openings = "".join(sorted({p[0] + p[0].upper() for p in pronouns}))
+    return re.compile(opening_with(openings, rf"\b(?i:{'|'.join(pronouns)})\b"))
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan], quote_starts: list[int]) -> str:
@@ -564,10 +608,10 @@ def before_window(offset: int, before: int) -> bool:
     return before - _SALIENCE_WINDOW < offset < before
 
 
-def _full_name_pattern(surname: str) -> re.Pattern:
-    """Up to three capitalised words before a surname, which may have a particle ("Nasr al-Ansi")."""
-    particles = "|".join(lexicon.roles()["name_particles"])
-    return re.compile(rf"\b(?:[A-Z][\w'’.-]*\s){{1,3}}(?P<particle>(?:{particles})-)?{re.escape(surname)}\b(?!-)")
+# Up to three capitalised words before a surname, which may have a particle ("Nasr al-Ansi").
+_WORDS_BEFORE_A_SURNAME = re.compile(rf"\b(?:[A-Z][\w'’.-]*\s){{1,3}}(?P<particle>(?:{'|'.join(lexicon.roles()['name_particles'])})-)?$")
+_LONGEST_GIVEN_NAMES = 50
+_WORD_END = re.compile(r"\b(?!-)")
 
 
 _PLACE_PREPOSITIONS = lexicon.grammar()["place_prepositions"]
@@ -690,8 +734,8 @@ def _abbreviations() -> list[str]:
 @cache
 def _who() -> str:
     """A speaker phrase: up to a dozen words with no clause punctuation, except abbreviation periods."""
-    lookbehinds = [rf"(?<=\b{a})\." for a in _abbreviations()] + [r"(?<=\b[A-Z])\."]
-    periods = "|".join(lookbehinds)
+    # the period first: the lookbehinds are tried only at a period
+    periods = r"\.(?:" + "|".join([rf"(?<=\b{a}\.)" for a in _abbreviations()] + [r"(?<=\b[A-Z]\.)"]) + ")"
     # a parenthesis after a name gives a party and a state ("Sen. Claire McCaskill (D-Mo.) said")
     return rf"(?:[^,.;:\"“”\n(]|\([^()\"“”\n]{{1,40}}\)|{periods})"
 
@@ -699,8 +743,8 @@ def _who() -> str:
 @cache
 def _who_end() -> str:
     """The punctuation that ends a speaker phrase after its verb: not an abbreviation's period."""
-    not_abbreviated = "".join(rf"(?<!\b{a})" for a in _abbreviations()) + r"(?<!\b[A-Z])"
-    return rf"(?:[,;:]|{not_abbreviated}\.|$)"
+    not_abbreviated = "".join(rf"(?<!\b{a}\.)" for a in _abbreviations()) + r"(?<!\b[A-Z]\.)"
+    return rf"(?:[,;:]|\.{not_abbreviated}|$)"  # the period first: the lookbehinds are tried only at a period
 
 
 @cache

@@ -184,6 +184,12 @@ def outlet_pattern() -> re.Pattern:
 
 
 @cache
+def outlet_automaton() -> ahocorasick.Automaton:
+    """outlet_pattern()'s forms in an Aho-Corasick automaton: one pass finds them all."""
+    return phrase_automaton((form, form) for form in printed_outlet_forms())
+
+
+@cache
 def outlet_nouns() -> frozenset[str]:
     """Nouns that refer back to an outlet ("the paper said"), articles.yml outlet_nouns."""
     return frozenset(load("articles.yml")["outlet_nouns"])

@@ -529,8 +529,11 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
 _NAME_IN_COMMAS = re.compile(rf", (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}),")
 _DESCRIPTION_BEFORE = re.compile(r"(?:\b(?:(?i:the|a|an|his|her|its|their)|[A-Z][\w.-]*['’]s)|^)"
                                  r"(?: (?:[a-z][\w-]*|(?:at|of|for|in) [A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})){1,6}$")
-_NAME_BEFORE_DESCRIPTION = re.compile(rf"(?:^|(?<=[.!?”\"] )|(?<=\n))(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}), "
-                                      r"(?:a|an|the) (?:[\w’'-]+ ){0,8}?(?P<head>[a-z][\w-]+)(?= (?:of|at|for|in|with|to|who)\b|,)")
+# The description after the name (searched for first: it opens with the literal ", "), and the name
+# before it, which opens a sentence.
+_DESCRIPTION_AFTER = re.compile(r", (?:a|an|the) (?:[\w’'-]+ ){0,8}?(?P<head>[a-z][\w-]+)(?= (?:of|at|for|in|with|to|who)\b|,)")
+_NAME_OPENING_A_SENTENCE = re.compile(rf"(?:^|(?<=[.!?”\"] )|(?<=\n))(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}})$")
+_LONGEST_NAME = 60
 
 
 def _description_head(description: str) -> str:
@@ -564,8 +567,10 @@ def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMe
             if description and description.group(0).strip():
                 add(match.group("name"), match.start("name"),
                     _description_head(description.group(0)))
-        for match in _NAME_BEFORE_DESCRIPTION.finditer(text, span_start, span_end):
-            add(match.group("name"), match.start("name"), match.group("head"))
+        for match in _DESCRIPTION_AFTER.finditer(text, span_start, span_end):
+            name = _NAME_OPENING_A_SENTENCE.search(text, max(span_start, match.start() - _LONGEST_NAME), match.start())
+            if name:
+                add(name.group("name"), name.start("name"), match.group("head"))
     return extra
 
 

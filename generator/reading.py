@@ -332,8 +332,8 @@ def _title(text: str, header: _Header) -> _Header:
         return header.but(pos=end, title=stripped)
     if (next_blank and 3 <= len(words) <= 30 and stripped.endswith(".") and not stripped.endswith("..")
             and ". " not in stripped and _is_title_case(words) and _every_long_word_capitalised(words)):
-        # A headline with a full stop after it, as some archives print them ("Obama Seeks More
-        # Muslim Refugees As He Recognizes Major Islamic Holiday."); a sentence that names many
+        # A headline with a full stop after it, as some archives print them ("Senate Delays Vote
+        # On Farm Bill As Drought Spreads Across Plains."); a sentence that names many
         # people ("Iranian Foreign Minister Abbas Araghchi arrived in Oslo.") has a verb in lower case.
         return header.but(pos=end, title=stripped)
     if (next_blank and end < len(text) and 3 <= len(words) <= _MAX_SENTENCE_CASE_TITLE_WORDS

@@ -886,3 +886,9 @@ def test_a_short_subject_that_refers_back_to_unnamed_officials_is_their_party():
     a = run("U.S. officials said the talks were useful.\n\n"
             "These officials do not expect Russia to back a new text.\n")
     assert [s.actor for s in a.sentences] == ["USA", "USA"]
+
+
+def test_an_outlet_s_voice_ends_the_run_of_the_voice_before_it():
+    a = run("In an editorial, the state-run People’s Daily said the export curbs were unfair. "
+            "The BBC reports that the curbs were \"aimed at chip makers and their suppliers\".\n")
+    assert [s.actor for s in a.sentences] == ["CHN", None]
