@@ -749,9 +749,7 @@ def test_backing_or_attacking_a_policy_is_a_stance_attacking_a_base_is_not():
 def test_a_hyphenated_anti_name_is_no_person():
     a = run("Fishing talks resumed in Rabat on Monday.\n\n"
             "The fleets waited in port for a week.\n\n"
-            "Leaders of the fishing nations have backed a deal as the best way to save the stocks.\n\n"
-            "Anti-Ruiz lawmakers, and some of her allies, attacked the announcement.\n\n"
-            "Rebels attacked the base near the port.\n")
+            "Anti-Ruiz lawmakers, and some of her allies, attacked the announcement.\n")
     assert "Anti-Ruiz" not in {p.name for p in a.people}
 
 
