@@ -519,7 +519,8 @@ class Resolver:
                 and not _name_pattern().search(after) and _unnamed_role_pattern().search(core):
             return self.index.get(last.person.name) or last.person
         head = _ROLE_FOR.match(core)
-        if head and start + head.end() <= inside[0].start:
+        if head and start + head.end() <= inside[0].start and "," not in self.text[start + head.end():inside[0].start]:
+            # not "the Chilean envoy to the WTO, Ana Soto": an apposition names the role's holder
             return self.index.get(inside[0].person.name) or inside[0].person
         return None
 
@@ -859,7 +860,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
                 return Voice(speaker=person, actor=person.actor, stance=stance, rule=rule)
             continue
         if (text[start:verb.start()].rstrip().endswith(",") and not verb.group(0).split()[0].endswith("ing")
-                and not _RELATIVE_CLAUSE.search(text, start, verb.start())):  # "Ruiz, who led the talks, called"
+                and not _RELATIVE_CLAUSE.search(text, start, verb.start())  # "Ruiz, who led the talks, called"
+                and not _opens_with_a_person(resolver, start, verb.start())):  # "Reyes, a Republican who …, said"
             # "The go-between was the Swiss envoy, said the officials": the subject follows the verb
             inverted = _inverted_pattern().match(text, verb.start(), end)
             if inverted and _SUBJECT_OPENING.match(inverted.group("who")):
@@ -879,6 +881,16 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
             # an outlet of no state is a voice of no party: it takes over from the voice before it
             return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
     return NOBODY
+
+
+_WORDS_BEFORE_AN_OPENING_NAME = 4
+
+
+def _opens_with_a_person(resolver: Resolver, start: int, end: int) -> bool:
+    """Does text[start:end] open with a person, within its first few words ("Senate Minority Leader
+    Tom Reyes, a Texas Republican who …,")? Then a verb after it has that subject."""
+    inside = resolver.person_mentions_within(start, end)
+    return bool(inside) and len(resolver.text[start:inside[0].start].split()) <= _WORDS_BEFORE_AN_OPENING_NAME
 
 
 # "quoted X as saying": X speaks, not whoever quotes.

@@ -518,7 +518,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             # the name as this article writes it: scorers and readers match the text's spelling
             person = index.add(Person(name=form, role=known.role, actor=known.actor))
             found.append(PersonMention(start=first, end=last, person=person))
-    found.extend(_described_people(text, spans, index, found))
+    found.extend(_described_people(text, spans, index, found, actor_mentions))
     found.extend(_surname_mentions(text, spans, index, found))
     found.sort(key=lambda m: m.start)
     return index, _without_overlaps(found)
@@ -527,8 +527,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
 # A name of two words or more set off by commas, and a description next to it: "Her former business
 # partner at Ardent, Paul R. Lind, called …"; "Tariq Haddad, a professor of economics, said".
 _NAME_IN_COMMAS = re.compile(rf", (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}),")
-_DESCRIPTION_BEFORE = re.compile(r"(?:\b(?:(?i:the|a|an|his|her|its|their)|[A-Z][\w.-]*['’]s)|^)"
-                                 r"(?: (?:[a-z][\w-]*|(?:at|of|for|in) [A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})){1,6}$")
+_DESCRIPTION_BEFORE = re.compile(r"(?:\b(?:(?i:the|a|an|his|her|its|their)(?: [A-Z][\w.-]*)?|[A-Z][\w.-]*['’]s)|^)"
+                                 r"(?: (?:[a-z][\w-]*|(?:at|of|for|in|to) (?:the )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})){1,6}$")
 # The description after the name (searched for first: it opens with the literal ", "), and the name
 # before it, which opens a sentence.
 _DESCRIPTION_AFTER = re.compile(r", (?:a|an|the) (?:[\w’'-]+ ){0,8}?(?P<head>[a-z][\w-]+)(?= (?:of|at|for|in|with|to|who)\b|,)")
@@ -539,18 +539,19 @@ _LONGEST_NAME = 60
 def _description_head(description: str) -> str:
     """The noun a description ends with before its prepositional phrase: "partner" in "his
     former business partner at Ardent"."""
-    head = re.split(r" (?:at|of|for|in) [A-Z]", description, maxsplit=1)[0]
+    head = re.split(r" (?:at|of|for|in|to) (?:the )?[A-Z]", description, maxsplit=1)[0]
     return head.split()[-1]
 
 
-def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMention]) -> list[PersonMention]:
+def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMention],
+                      actor_mentions: _ActorMentions) -> list[PersonMention]:
     """People no data file knows and no role word introduces, named with a description beside
-    them: the description's last word is their role, and they speak for no state unless a later
-    role says so."""
+    them: the description's head is their role; they speak for the state named before it when
+    the role is a state's voice ("the Chilean envoy to the WTO, Ana Soto,"), else for none."""
     taken = sorted((m.start, m.end) for m in found)
     extra = []
 
-    def add(name_text: str, start: int, role: str) -> None:
+    def add(name_text: str, start: int, role: str, role_start: int = -1, role_end: int = -1) -> None:
         name = _clean_name(name_text)
         if not name or " " not in name or index.get(name) or name in lexicon.not_names():
             return
@@ -558,15 +559,17 @@ def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMe
         number = bisect.bisect_right(taken, (at, len(text)))
         if number and taken[number - 1][1] > at or number < len(taken) and taken[number][0] < at + len(name):
             return  # a person or a name found already
-        person = index.add(Person(name=name, role=role))
+        actor = actor_mentions.actor_in(role_start, role_end) if role_start >= 0 and holds_state_voice_role(role) else None
+        person = index.add(Person(name=name, role=role, actor=actor))
         extra.append(PersonMention(start=at, end=at + len(name), person=person))
 
     for span_start, span_end in spans:
         for match in _NAME_IN_COMMAS.finditer(text, span_start, span_end):
             description = _DESCRIPTION_BEFORE.search(text, max(span_start, match.start() - 80), match.start())
-            if description and description.group(0).strip():
-                add(match.group("name"), match.start("name"),
-                    _description_head(description.group(0)))
+            head = _description_head(description.group(0)) if description and description.group(0).strip() else ""
+            if head.islower():
+                head_end = description.start() + description.group(0).find(head) + len(head)
+                add(match.group("name"), match.start("name"), head, description.start(), head_end)
         for match in _DESCRIPTION_AFTER.finditer(text, span_start, span_end):
             name = _NAME_OPENING_A_SENTENCE.search(text, max(span_start, match.start() - _LONGEST_NAME), match.start())
             if name:

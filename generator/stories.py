@@ -179,7 +179,7 @@ def _name_parts(name: str) -> set[str]:
 
 
 def _may_be_one_person(a: str, b: str) -> bool:
-    """Names that may be one person's ("Assad" and "Bashar al-Assad", "Masum" and "Massoum"): a word in
+    """Names that may be one person's ("Idrissi" and "Omar al-Idrissi", "Hasan" and "Hassan"): a word in
     common or surnames spelled nearly alike. Errs towards the same person: a wrong conflict splits a story."""
     parts_a, parts_b = _name_parts(a), _name_parts(b)
     if parts_a & parts_b:

@@ -890,3 +890,11 @@ def test_an_outlet_s_voice_ends_the_run_of_the_voice_before_it():
     a = run("In an editorial, the state-run People’s Daily said the export curbs were unfair. "
             "The BBC reports that the curbs were \"aimed at chip makers and their suppliers\".\n")
     assert [s.actor for s in a.sentences] == ["CHN", None]
+
+
+def test_an_apposition_names_the_holder_of_the_role_before_it():
+    a = run("New tariffs were announced on Saturday.\n\n"
+            "The Chilean ambassador to the WTO, Ana Soto, described the tariffs as “the worst blow to free trade in years”.\n\n"
+            "Sen. Tom Reyes, a Texas Republican who often criticises the president, said Mr. Lang “was right "
+            "to walk away from a bad deal.”\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Ana Soto", "CHL"), ("Tom Reyes", None)]
