@@ -17,15 +17,19 @@ DOCS_FOLDER := build/docs
 $(BIN)/mkdocs: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,builders,train]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,builders,dask,train]'
 	touch $@
 
 serve: serve-$(BUILDER)  ## build the site from seeds/ and serve it at http://127.0.0.1:8000 with live reload
 
 build: build-$(BUILDER)  ## build the static site into site/ (strict)
 
+# --dirty: a save re-renders only the pages whose Markdown changed (generator/plugin.py keeps the
+# served site whole); checked with MkDocs, so ProperDocs serves as before.
+SERVE_FLAGS_mkdocs := --dirty
+
 serve-mkdocs serve-properdocs: serve-%: $(BIN)/mkdocs
-	$(BIN)/$* serve -f mkdocs.yml --livereload -a $(ADDRESS)
+	$(BIN)/$* serve -f mkdocs.yml --livereload $(SERVE_FLAGS_$*) -a $(ADDRESS)
 
 build-mkdocs build-properdocs: build-%: $(BIN)/mkdocs
 	$(BIN)/$* build --strict -f mkdocs.yml

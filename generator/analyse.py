@@ -42,6 +42,10 @@ def _subject_actor(resolver: attribution.Resolver, start: int, end: int, mention
 
 
 _SHORT_SUBJECT_WORDS = 6
+# The last words of a subject that refers back to a voice: "it", "they", a role or a body, an outlet.
+_BACK_REFERRING_HEADS = frozenset(
+    {"it", "they"} | {noun + ending for noun in [*lexicon.roles()["follow_ups"], *lexicon.roles()["unqualified_voices"],
+                                                 *lexicon.outlet_nouns()] for ending in ("", "s")})
 # A subject that may refer back: a determiner, "it" or "they" first.
 _BACK_REFERENCE_OPENING = re.compile(r"(?i:the|these|those|this|that|it|they)\b")
 
@@ -53,8 +57,11 @@ def _unnamed_subject_actor(resolver: attribution.Resolver, span) -> str | None:
     if not _BACK_REFERENCE_OPENING.match(resolver.text, start, span.end):
         return None
     verb = _AUXILIARY_OR_PAST.search(resolver.text, start, span.end)
-    if verb is None or len(resolver.text[start:verb.start()].split()) > _SHORT_SUBJECT_WORDS:
+    if verb is None:
         return None
+    words = resolver.text[start:verb.start()].lower().split()
+    if not words or len(words) > _SHORT_SUBJECT_WORDS or words[-1] not in _BACK_REFERRING_HEADS:
+        return None  # "The talks have …": no voice to refer back to
     return resolver.resolve(start, verb.start(), create=False)[1]
 
 

@@ -224,30 +224,39 @@ class Resolver:
         def vote(person: Person, gender: str) -> None:
             votes.setdefault(key(person), set()).add(gender)
 
+        roles_seen = set()
         for mention in self.all_person_mentions:
             before = self.text[max(0, mention.start - 10):mention.start].split()
-            role = (mention.person.role or "").lower()
             for gender, words in cues.items():
-                if before and before[-1] in words["honorifics"] or any(r in role for r in words["roles"]):
+                if before and before[-1] in words["honorifics"]:
                     vote(mention.person, gender)
+            if mention.person.role and mention.person not in roles_seen:
+                roles_seen.add(mention.person)
+                role = mention.person.role.lower()
+                for gender, words in cues.items():
+                    if any(r in role for r in words["roles"]):
+                        vote(mention.person, gender)
         quote_starts = [q.start for q in quotes]
-        pronouns = [m.start() for m in _gendered_pronoun_pattern().finditer(self.text)]  # one pass
+        pronoun_gender = {pronoun: gender for gender, cue in cues.items() for pronoun in cue["pronouns"]}
+        pronouns = [(m.start(), pronoun_gender[m.group(0).lower()])
+                    for m in _gendered_pronoun_pattern().finditer(self.text)]  # one pass
         for sentence in sentences:
-            at = bisect.bisect_left(pronouns, sentence.start)
-            if at == len(pronouns) or pronouns[at] >= sentence.end:
+            at = bisect.bisect_left(pronouns, (sentence.start,))
+            if at == len(pronouns) or pronouns[at][0] >= sentence.end:
                 continue  # no pronoun of a gender
+            first_mention = bisect.bisect_left(self._quiet_person_starts, sentence.start)
             people = {key(m.person): m.person for m in
-                      self.person_mentions[bisect.bisect_left(self._quiet_person_starts, sentence.start):
-                                           bisect.bisect_left(self._quiet_person_starts, sentence.end)]}
+                      self.person_mentions[first_mention:bisect.bisect_left(self._quiet_person_starts, sentence.end)]}
             if len(people) != 1:
                 continue
-            # the pronouns after the name ("Haley said, noting that she …"; not "She will see Idrissi")
-            first = self.person_mentions[bisect.bisect_left(self._quiet_person_starts, sentence.start)]
-            words = set(_WORD.findall(_outside_quotes(self.text, first.end, sentence.end, quotes, quote_starts)
-                                      .lower()))
-            found = [gender for gender, cue in cues.items() if words & cue["pronouns"]]
+            # the pronouns after the name ("Haley said, noting that she …"; not "She will see Idrissi"),
+            # outside quotation marks
+            first = self.person_mentions[first_mention]
+            found = {gender for offset, gender in pronouns[bisect.bisect_left(pronouns, (first.end,)):
+                                                          bisect.bisect_left(pronouns, (sentence.end,))]
+                     if not _in_quote(offset, quotes, quote_starts)}
             if len(found) == 1:
-                vote(next(iter(people.values())), found[0])
+                vote(next(iter(people.values())), found.pop())
         self._genders = {name: genders.pop() for name, genders in votes.items() if len(genders) == 1}
 
     def _canonical(self, person: Person) -> Person:
@@ -582,9 +591,6 @@ _ROLE_FOR = re.compile(rf"(?i:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?"
                        rf"(?:{lexicon.longest_first_alternation(lexicon.roles()['follow_ups'])})s?\s+(?:for|to)\s")
 
 
-_WORD = re.compile(r"[A-Za-z]+")
-
-
 @cache
 def _gendered_pronoun_pattern() -> re.Pattern:
     pronouns = sorted(set().union(*(cue["pronouns"] for cue in lexicon.genders().values())), key=len, reverse=True)
@@ -592,16 +598,10 @@ def _gendered_pronoun_pattern() -> re.Pattern:
     return re.compile(opening_with(openings, rf"\b(?i:{'|'.join(pronouns)})\b"))
 
 
-def _outside_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan], quote_starts: list[int]) -> str:
-    """text[start:end] with the quotations in it left out."""
-    parts, at = [], start
-    for quote in quotes[max(0, bisect.bisect_right(quote_starts, start) - 1):bisect.bisect_left(quote_starts, end)]:
-        if quote.end <= at:
-            continue
-        parts.append(text[at:max(at, quote.start)])
-        at = max(at, quote.end)
-    parts.append(text[at:end] if at < end else "")
-    return "".join(parts)
+def _in_quote(offset: int, quotes: list[QuoteSpan], quote_starts: list[int]) -> bool:
+    """Is the offset inside a quotation? Quotes are in text order and do not overlap."""
+    number = bisect.bisect_right(quote_starts, offset) - 1
+    return number >= 0 and offset < quotes[number].end
 
 
 def before_window(offset: int, before: int) -> bool:

@@ -85,7 +85,8 @@ def _build(args: argparse.Namespace) -> int:
     try:
         docs_folder.check_out(out, folders)
         site = watch.FolderSite(root=root, seeds=folders["seeds"], overrides=folders["overrides"],
-                                docs=folders["docs"], out=out, serving=args.watch)
+                                docs=folders["docs"], out=out, serving=args.watch, cache=_cache(args, root),
+                                jobs=args.jobs)
         started = time.perf_counter()
         built, written = site.build()
     except (docs_folder.FolderError, OSError) as err:  # a foreign file in the way; --out names a file, ...

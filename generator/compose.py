@@ -83,6 +83,24 @@ def _cite(number: int, sentence: Sentence) -> Citation:
     return Citation(source=number, sentence=sentence.index, start=sentence.start, end=sentence.end)
 
 
+SPLIT_QUOTE_GAP = 60  # characters of attribution ('," Obama said. "') that may stand between two halves of a quote
+
+
+def _joined_quotes(analysis: Analysis) -> list[Quote]:
+    """A quotation split by its attribution ("A deal is possible," he said. "We should seize it.") is one
+    quote: the same speaker, the first half ending without a full stop, the second close after it."""
+    joined: list[Quote] = []
+    for quote in analysis.quotes:
+        before = joined[-1] if joined else None
+        if (before is not None and quote.speaker and before.speaker == quote.speaker
+                and not before.text.rstrip().endswith((".", "?", "!")) and 0 <= quote.start - before.end <= SPLIT_QUOTE_GAP):
+            joined[-1] = replace(before, end=quote.end,
+                                 text=f"{before.text.strip().rstrip(',')} … {quote.text.strip()}")
+        else:
+            joined.append(quote)
+    return joined
+
+
 def _quotes_by_first_sentence(analysis: Analysis) -> tuple[dict[int, Quote], set[int]]:
     """Attributed quotes that stand for whole sentences, keyed by their first sentence.
 
@@ -91,7 +109,7 @@ def _quotes_by_first_sentence(analysis: Analysis) -> tuple[dict[int, Quote], set
     that sentence instead."""
     first: dict[int, Quote] = {}
     covered: set[int] = set()
-    for quote in analysis.quotes:
+    for quote in _joined_quotes(analysis):
         overlapped = [s for s in analysis.sentences if s.start < quote.end and quote.start < s.end]
         if not quote.speaker or not any(s.in_quote for s in overlapped):
             continue

@@ -45,14 +45,23 @@ class BriefingsConfig(base.Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self):
         super().__init__()
-        self.serving = False
-        self.last_good: dict[str, Briefing] = {}  # override slug → briefing last built without a problem
-        self._extracted: tuple[tuple | None, pipeline.Extraction] | None = None  # (seeds files seen, what was made of them)
+        self._start(serving=False, dirty=False)
 
     def on_startup(self, *, command, dirty) -> None:
-        self.serving = command == "serve"
-        self.last_good = {}
-        self._extracted = None
+        self._start(serving=command == "serve", dirty=dirty)
+
+    def _start(self, *, serving: bool, dirty: bool) -> None:
+        self.serving = serving
+        self.last_good: dict[str, Briefing] = {}  # override slug → briefing last built without a problem
+        self._extracted: tuple[tuple | None, pipeline.Extraction] | None = None  # (seeds files seen, what was made of them)
+        # `mkdocs serve --dirty` (as `make serve` runs it) renders only the pages that changed:
+        self.dirty = serving and dirty
+        self._built: dict[str, str] = {}  # generated page → its Markdown in the last build that finished
+        self._building: dict[str, str] = {}  # the same, for the build under way
+        self._search_entries: dict[str, list[dict]] = {}  # page URL → its search entries in the last build
+        self._pages_in_build: list[tuple[str, bool]] = []  # (URL, rendered?) of every Markdown page of this build
+        if self.dirty and not any(isinstance(f, _DirtyBuildNotice) for f in _BUILD_LOG.filters):
+            _BUILD_LOG.addFilter(_DirtyBuildNotice())
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path).resolve().parent
@@ -91,8 +100,46 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)  # a generated page replaces a stale copy on disk
-            files.append(File.generated(config, uri, content=content))
+            page = _GeneratedPage.generated(config, uri, content=content)
+            page.changed = not self.dirty or self._built.get(uri) != content
+            files.append(page)
+        self._building = dict(site.pages) if self.dirty else {}
         return files
+
+    def on_post_build(self, *, config) -> None:
+        """After a dirty build: forget pages that are gone, and give the search index every page's entries."""
+        if not self.dirty:
+            return
+        site_dir = Path(config.site_dir)
+        for uri in self._built.keys() - self._building.keys():  # a briefing that moved or went away
+            page = File(uri, src_dir=None, dest_dir=str(site_dir), use_directory_urls=config.use_directory_urls)
+            Path(page.abs_dest_path).unlink(missing_ok=True)
+        self._built = self._building
+        self._complete_search_index(config)
+
+    def _complete_search_index(self, config) -> None:
+        """Material's search plugin indexes only the pages a dirty build rendered, and merges them into
+        the last index assuming a single page changed. Runs before its on_post_build (this plugin comes
+        first in mkdocs.yml): gives it the whole index, pages not rendered keeping their last entries."""
+        search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+        if search is None or not hasattr(search, "search_index"):
+            return
+        rendered: dict[str, list[dict]] = {}
+        for entry in search.search_index.entries:
+            rendered.setdefault(entry["location"].split("#")[0], []).append(entry)
+        entries = {}
+        for url, modified in self._pages_in_build:
+            entries[url] = rendered.get(url, []) if modified else self._search_entries.get(url, [])
+        self._search_entries = entries
+        search.search_index.entries = [entry for url_entries in entries.values() for entry in url_entries]
+        search.search_index_prev = None
+
+    def on_nav(self, nav, *, config, files):
+        """Which pages this build will render: asked before it writes them, as a page on disk
+        counts as modified only while its HTML is older than its source."""
+        if self.dirty:
+            self._pages_in_build = [(page.url, page.is_modified()) for page in files.documentation_pages()]
+        return nav
 
     def on_serve(self, server, *, config, builder):
         root = self._root(config)
@@ -100,6 +147,29 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
+class _DirtyBuildNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation and links inaccurate: it would
+    stop a strict server on every build, and this plugin keeps the served site whole (generated
+    pages are out of the navigation, pages that go away are deleted, the search index is completed)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _GeneratedPage(File):
+    """A generated page that says whether its Markdown changed since the last build: a dirty
+    build (`mkdocs serve --dirty`) renders a page only when is_modified() says so, and MkDocs
+    takes every page made in memory for modified."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
 
 
 def _print_warning(message: str) -> None:

@@ -36,20 +36,22 @@ def _interrupt(signum, frame) -> None:
 class FolderSite:
     """Builds the project's site into `out`, build after build."""
 
-    def __init__(self, *, root: Path, seeds: Path, overrides: Path, docs: Path, out: Path, serving: bool):
+    def __init__(self, *, root: Path, seeds: Path, overrides: Path, docs: Path, out: Path, serving: bool,
+                 cache: Path | None = None, jobs: int | None = None):
         self.root, self.seeds, self.overrides, self.docs, self.out = root, seeds, overrides, docs, out
         self.serving = serving
+        self.analysis_options = {"cache": cache, "jobs": jobs}  # see pipeline.extract
         self.last_good: dict[str, Briefing] = {}  # override slug → briefing last built without a problem
         self._extraction: pipeline.Extraction | None = None
 
     def build(self, *, articles_changed: bool = True) -> tuple[pipeline.Site, docs_folder.FolderReport]:
         """articles_changed=False (only overrides or static pages changed) reuses the last analysis while serving."""
         if self.serving and (articles_changed or self._extraction is None):
-            self._extraction = pipeline.extract([self.seeds], relative_to=self.root)
+            self._extraction = pipeline.extract([self.seeds], relative_to=self.root, **self.analysis_options)
         existing = [uri for uri in docs_folder.static_files(self.docs) if uri.endswith(".md")]
         site = pipeline.build_site(self.seeds, self.overrides, root=self.root, existing_pages=existing,
                                    last_good=self.last_good if self.serving else None,
-                                   extraction=self._extraction if self.serving else None)
+                                   extraction=self._extraction if self.serving else None, **self.analysis_options)
         if self.serving:
             self.last_good |= site.good
         return site, docs_folder.write_folder(site.pages, docs=self.docs, out=self.out)

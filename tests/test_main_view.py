@@ -257,3 +257,13 @@ def test_a_country_named_once_is_no_tag(salmon: Path):
         "in Oslo on Monday.", "in Oslo on Monday, a week after talks in Peru."))
     tags = the_briefing(salmon).tags
     assert {"Norway", "Chile"} <= set(tags) and "Peru" not in tags
+
+
+def test_a_quote_split_by_its_attribution_is_one_line(tmp_path: Path):
+    write(tmp_path / "seeds", "q.md", "---\ntitle: Oslo Harbour Talks\ndate: 2026-06-01\n---\n"
+          "Norway and Sweden opened harbour talks in Oslo on Monday.\n\n"
+          "\"This accord protects the fishermen of both countries,\" Swedish Foreign Minister Anna Berg said. "
+          "\"We will sign it in June.\"\n")
+    quotes = [i for _, _, i in briefing_items(the_briefing(tmp_path)) if i.quote]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("This accord protects the fishermen of both countries … We will sign it in June.", "Anna Berg")]
