@@ -3,8 +3,8 @@
 Each shape is a text that once made some stage superlinear (issue 15): runs of dots,
 reporting verbs, underscores, quote marks, one endless word or line, and so on. Every
 (shape, size) runs in a fresh process, so peak memory is that article's alone; the time
-is `pipeline.extract` (read and analyse, after a small article has loaded the data
-files) plus rendering the article's page to HTML with
+(wall clock, and CPU time, which a busy machine inflates less) is `pipeline.extract` (read
+and analyse in one process, after a small article has loaded the data files) plus rendering the article's page to HTML with
 the site's Markdown extensions, which is where runs of underscores were slow.
 
     .venv/bin/python bench/hostile_shapes.py --sizes 1000000 10000000
@@ -61,15 +61,15 @@ warm = path.with_name("warm-up.txt")  # data files and patterns load once per pr
 warm.write_text("Warm Up\n\nIran said on Tuesday that talks would resume.\n", encoding="utf-8")
 for story in pipeline.extract([warm]).stories:
     md.reset().convert(render.render_article(story.analyses[0], story.slug))
-start = time.perf_counter()
-result = pipeline.extract([path])
-extracted = time.perf_counter() - start
+start, cpu_start = time.perf_counter(), time.process_time()
+result = pipeline.extract([path], jobs=1)
+extracted, extracted_cpu = time.perf_counter() - start, time.process_time() - cpu_start
 for story in result.stories:
     for analysis in story.analyses:
         md.reset().convert(render.render_article(analysis, story.slug))
-total = time.perf_counter() - start
+total, total_cpu = time.perf_counter() - start, time.process_time() - cpu_start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{extracted:.3f} {total:.3f} {peak:.0f} {len(result.problems)}")
+print(f"{extracted:.3f} {total:.3f} {extracted_cpu:.3f} {total_cpu:.3f} {peak:.0f} {len(result.problems)}")
 """
 
 
@@ -92,9 +92,10 @@ def measure(shape: str, size: int, folder: Path, timeout: float) -> dict:
         return {"shape": shape, "bytes": path.stat().st_size, "timeout": timeout}
     finally:
         path.unlink()
-    extract_s, total_s, peak_mb, problems = done.stdout.split()
+    extract_s, total_s, extract_cpu_s, total_cpu_s, peak_mb, problems = done.stdout.split()
     return {"shape": shape, "bytes": len(article(shape, size).encode("utf-8")), "extract_s": float(extract_s),
-            "extract_and_render_s": float(total_s), "peak_mb": int(peak_mb), "problems": int(problems)}
+            "extract_and_render_s": float(total_s), "extract_cpu_s": float(extract_cpu_s),
+            "extract_and_render_cpu_s": float(total_cpu_s), "peak_mb": int(peak_mb), "problems": int(problems)}
 
 
 def main() -> int:
@@ -106,7 +107,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if not args.json:
-            print(f"{'shape':<16} {'bytes':>10} {'extract':>9} {'+render':>9} {'peak MB':>8} problems")
+            print(f"{'shape':<16} {'bytes':>10} {'extract':>9} {'+render':>9} {'CPU':>7} {'+render':>8} "
+                  f"{'peak MB':>8} problems")
         for size in args.sizes:
             for shape in args.shapes:
                 row = measure(shape, size, Path(tmp), args.timeout)
@@ -116,6 +118,7 @@ def main() -> int:
                     print(f"{shape:<16} {row['bytes']:>10,} {'> ' + str(int(args.timeout)) + ' s':>9}", flush=True)
                 else:
                     print(f"{shape:<16} {row['bytes']:>10,} {row['extract_s']:>8.2f}s {row['extract_and_render_s']:>8.2f}s "
+                          f"{row['extract_cpu_s']:>6.2f}s {row['extract_and_render_cpu_s']:>7.2f}s "
                           f"{row['peak_mb']:>8} {row['problems']:>8}", flush=True)
     return 0
 

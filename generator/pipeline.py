@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from . import parallel, render
@@ -151,8 +152,7 @@ def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: 
     cache, jobs: as for extract()."""
     extraction = extraction or extract([seeds], relative_to=root, cache=cache, jobs=jobs)
     edits = load_edits(overrides_dir, shown_prefix=_shown(overrides_dir, root))
-    empty = Extraction(analyses=(), stories=(), problems=())
-    reserved = set(existing_pages) | set(render_site(empty, []))  # pages every site has, whatever its articles
+    reserved = set(existing_pages) | _pages_of_every_site()
     edited = edit_site(extraction.stories, edits, reserved_pages=reserved)
     briefings, stories, good, kept = [], [], {}, []
     for entry in edited.briefings:
@@ -167,6 +167,12 @@ def build_site(seeds: Path, overrides_dir: Path, *, root: Path, existing_pages: 
     pages = render_site(replace(extraction, stories=tuple(stories)), briefings)
     return Site(pages=pages, briefings=tuple(briefings),
                 problems=extraction.problems + tuple(str(p) for p in edited.problems), good=good, kept=tuple(kept))
+
+
+@cache
+def _pages_of_every_site() -> frozenset[str]:
+    """The pages a site has whatever its articles (home, listings, feed): rendered once."""
+    return frozenset(render_site(Extraction(analyses=(), stories=(), problems=()), []))
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -27,6 +27,7 @@ from .stories import article_label
 _BACKSLASH = set("\\`*_{}[]!#")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
 _MARKUP = _BACKSLASH | set(_ENTITIES)
+_ESCAPES = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASH}, **_ENTITIES})
 _LEADING_MARKER = re.compile(r"^(?:[-+=]|\d+[.)])")
 
 
@@ -43,15 +44,7 @@ def md_text(text: str) -> str:
     text = " ".join(text.split())
     if sum(text.count(ch) for ch in _MARKUP) > MAX_ESCAPES:
         text = text.translate(_LOOK_ALIKES)
-    out = []
-    for ch in text:
-        if ch in _ENTITIES:
-            out.append(_ENTITIES[ch])
-        elif ch in _BACKSLASH:
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    escaped = "".join(out)
+    escaped = text.translate(_ESCAPES)
     marker = _LEADING_MARKER.match(escaped)
     if marker:  # would start a list, a setext underline or an ordered list
         escaped = "&#8203;" + escaped
