@@ -17,7 +17,7 @@ DOCS_FOLDER := build/docs
 $(BIN)/mkdocs: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,builders,dask]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,builders,dask,train]'
 	touch $@
 
 serve: serve-$(BUILDER)  ## build the site from seeds/ and serve it at http://127.0.0.1:8000 with live reload

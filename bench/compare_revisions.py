@@ -34,6 +34,11 @@ def load_revision(revision: str, folder: Path):
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
     (folder / "generator").rename(folder / "generator_at_revision")
+    # The revision reads its own data files, whose format may differ from this checkout's.
+    for module in (folder / "generator_at_revision").rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        module.write_text(source.replace('resources.files("generator")', 'resources.files("generator_at_revision")'),
+                          encoding="utf-8")
     sys.path.insert(0, str(folder))
     # Its data files, not this checkout's: its lexicon finds them as the package "generator"'s.
     lexicon = importlib.import_module("generator_at_revision.lexicon")

@@ -11,7 +11,7 @@ from .dates import dates_in, parse_iso
 from .model import Analysis, Article, Event, Quote, Sentence
 from .people import JOURNALIST, find_people, holds_state_voice_role
 from .reading import ArticleError
-from .sections import Evidence, classify
+from .sections import Evidence, classify_article
 
 
 # Only where the first one starts counts, so the order the words are tried in does not matter.
@@ -160,6 +160,12 @@ MAX_SENTENCES = 2_000
 
 
 def analyse(article: Article) -> Analysis:
+    return analyse_with_evidence(article)[0]
+
+
+def analyse_with_evidence(article: Article) -> tuple[Analysis, tuple[Evidence, ...]]:
+    """The analysis, and the evidence its sections were predicted from, one per sentence (what
+    the section model is trained on: generator/training/sections.py)."""
     paragraphs = segment.paragraphs(article)
     # Same offsets as the article text; sentence texts are cut from it too.
     text = segment.double_quoted(segment.unwrapped(article.text, paragraphs))
@@ -182,7 +188,8 @@ def analyse(article: Article) -> Analysis:
     )
 
     anchor = parse_iso(article.date)
-    sentences: list[Sentence] = []
+    sentences: list[dict] = []  # Sentence fields but the section, which needs every sentence's evidence
+    evidences: list[Evidence] = []
     events: list[Event] = []
     run_actor: str | None = None  # the party of the run of speech the sentence may go on with
     block: tuple[int, str | None] = (-1, None)  # (paragraph, party) of a statement quoted as a block after a colon
@@ -225,7 +232,8 @@ def analyse(article: Article) -> Analysis:
             block = (spans[number + 1].paragraph, voice_actor or actor)
         sentence_text = text[span.start:span.end]
         reporting, sets_terms = _reporting_evidence(resolver, span, verbs)
-        evidence = Evidence(
+        stated = dates_in(sentence_text, anchor)
+        evidences.append(Evidence(
             party_voice=voice_actor is not None,
             person_voice=speaker is not None and speaker.role != JOURNALIST,
             reporting=reporting is not None,
@@ -234,25 +242,28 @@ def analyse(article: Article) -> Analysis:
             stance=(voice.stance if voice_actor is not None or speaker is not None
                     else attribution.stance_of(reporting) if reporting is not None else None),
             quoted=in_quote,
+            partly_quoted=quoted_chars > 0 and not in_quote,
             article_year=anchor.year if anchor else None,
             position=number / max(1, len(spans) - 1),
-        )
-        section = classify(sentence_text, evidence)
-        sentences.append(Sentence(
-            index=number, start=span.start, end=span.end, text=sentence_text, paragraph=span.paragraph,
-            section=section, actor=actor, speaker=speaker.name if speaker else None,
-            stance=voice.stance, in_quote=in_quote,
+            index=number,
+            paragraph_start=number == 0 or spans[number - 1].paragraph != span.paragraph,
+            days_from_article=tuple((date - anchor).days for date in stated) if anchor else (),
+            reporting_verb=reporting.group(0) if reporting is not None else None,
         ))
-        stated = dates_in(sentence_text, anchor)
+        sentences.append(dict(
+            index=number, start=span.start, end=span.end, text=sentence_text, paragraph=span.paragraph,
+            actor=actor, speaker=speaker.name if speaker else None, stance=voice.stance, in_quote=in_quote,
+        ))
         if stated and not in_quote:
             events.append(Event(date=stated[0].isoformat(), sentence=number, text=sentence_text))
+    sections = classify_article([s["text"] for s in sentences], evidences)
 
     counts = Counter(m.code for m in mentions)
     return Analysis(
         article=article,
-        sentences=tuple(sentences),
+        sentences=tuple(Sentence(section=section, **fields) for fields, section in zip(sentences, sections)),
         quotes=quotes,
         people=index.people(),
         events=tuple(events),
         actors=tuple(code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
-    )
+    ), tuple(evidences)

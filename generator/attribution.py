@@ -204,7 +204,6 @@ class Resolver:
         self._verb_uses: dict[int, bool] = {}
         self._complements: dict[int, bool] = {}
         self._genders: dict[str, str] = {}  # surname → gender, as the text gives it (learn_genders)
-        self._outlets: list[tuple[int, int]] | None = None  # outlets named in the text, by offset
 
     def learn_genders(self, sentences: list[Span], quotes: list[QuoteSpan]) -> None:
         """Each person's gender as the text gives it: an honorific before their name ("Ms. Haley"),
@@ -363,11 +362,9 @@ class Resolver:
 
     def _names_an_outlet(self, start: int, end: int) -> bool:
         """Does an outlet's name overlap text[start:end] ("People’s" in "People’s Daily said")?"""
-        if self._outlets is None:  # found once, when first needed
-            self._outlets = [(first, stop) for first, stop, _ in
-                             lexicon.phrase_matches(lexicon.outlet_automaton(), self.text)]
-        number = bisect.bisect_left(self._outlets, (end,))  # the outlets starting before end
-        return number > 0 and self._outlets[number - 1][1] > start
+        window = lexicon.phrase_matches(lexicon.outlet_automaton(), self.text, max(0, start - _LONGEST_OUTLET_NAME),
+                                        min(len(self.text), end + _LONGEST_OUTLET_NAME))
+        return any(first < end and start < stop for first, stop, _ in window)
 
     def is_outlet(self, start: int, end: int) -> bool:
         """Is text[start:end], a verb's subject, an outlet ("The Times", "the BBC", "the paper")?"""
@@ -583,6 +580,7 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
+_LONGEST_OUTLET_NAME = 40  # characters: how far around a name an outlet's name that holds it may reach
 _OUTLET_SUBJECT = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(lexicon.outlet_nouns()))})")
 
 

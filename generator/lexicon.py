@@ -597,10 +597,11 @@ def not_names() -> frozenset[str]:
 
 @cache
 def section_cue_automaton() -> ahocorasick.Automaton:
-    """Every cue phrase (lower case) → (section, weight), for one pass over a sentence."""
-    return phrase_automaton((phrase, (section, float(weight)))
-                            for section, by_weight in load("sections.yml")["cues"].items()
-                            for weight, phrases in by_weight.items() for phrase in phrases)
+    """Every cue phrase (lower case) → the name of its list as a section model feature
+    ("cue:outlook:strong"), for one pass over a sentence."""
+    return phrase_automaton((phrase, f"cue:{section}:{strength}")
+                            for section, lists in load("sections.yml")["cues"].items()
+                            for strength, phrases in lists.items() for phrase in phrases)
 
 
 @cache
