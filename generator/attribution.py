@@ -757,10 +757,10 @@ def _after_patterns() -> tuple[tuple[str, int, re.Pattern], ...]:
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
     # A new clause ('…" and Pyongyang's position would not change') is no attribution.
-    normal = rf"\s*,?\s*(?!\s|(?:and|but|or|while|as)\s)(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
+    normal = rf"\s*+,?\s*+(?!\s|(?:and|but|or|while|as)\s)(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
     # one or two appositives: "Lena Holt, the bloc's spokeswoman, said"; "Rep. Ann Kay, R-Ohio, chair of …, said"
-    appositive = rf"\s*,?\s*(?P<who>{who}{{3,50}}?)(?:,[^,\"“”\n]{{2,90}}?){{1,2}},\s+{filler}(?P<verb>{verbs})\b"
-    quoted_as = rf"\s*,?\s*{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
+    appositive = rf"\s*+,?\s*+(?P<who>{who}{{3,50}}?)(?:,[^,\"“”\n]{{2,90}}?){{1,2}},\s+{filler}(?P<verb>{verbs})\b"
+    quoted_as = rf"\s*+,?\s*+{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
     return (("quoted", 1, re.compile(quoted_as)), ("", 0, _inverted_pattern()), ("", 0, re.compile(normal)),
             (",", 2, re.compile(appositive)))  # the commas around the appositive; rare after a quote
 
@@ -773,7 +773,7 @@ _SUBJECT_OPENING = re.compile(rf"(?:{'|'.join(lexicon.grammar()['subject_determi
 @cache
 def _inverted_pattern() -> re.Pattern:
     """A reporting verb before its subject: '," said the minister', '…, said the officials, who …'."""
-    return re.compile(rf"\s*,?\s*(?P<verb>{lexicon.reporting_verb_alternation()})\s+(?P<who>{_who()}{{2,60}}?)\s*{_who_end()}",
+    return re.compile(rf"\s*+,?\s*+(?P<verb>{lexicon.reporting_verb_alternation()})\s+(?P<who>{_who()}{{2,60}}?)\s*{_who_end()}",
                       re.I)
 
 
@@ -789,7 +789,7 @@ def stance_of(verb: lexicon.VerbMatch) -> str | None:
 
 _WORDS_BEFORE_A_LATE_ATTRIBUTION = 8
 # A speaker signed under or after a quote with a dash: '"…"\n— Tariq Haddad, Reuters', '"…," — Jane Doe.'
-_SIGNATURE = re.compile(r"[ \t]*[,.]?[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+_SIGNATURE = re.compile(r"[ \t]*+[,.]?[ \t]*+\n?[ \t]*+(?:—|–|--)[ \t]*(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
                         r"[ \t]*(?=[,.]|\n|$)")
 
 
