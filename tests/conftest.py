@@ -22,6 +22,16 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def stop(process: subprocess.Popen, timeout: float = 15) -> None:
+    """End a server a test started: ask, then insist."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import (DAM, HARVEST, PROJECT_SITE_URL, REPO, builder_command, copy_published_project, run_builder,
+from conftest import (DAM, HARVEST, PROJECT_SITE_URL, REPO, builder_command, copy_published_project, run_builder, stop,
                       write)
 from generator import cli, docs_folder
 from test_live import _fetch, _free_port, _wait_for
@@ -224,10 +224,5 @@ def test_serving_with_zensical_rebuilds_when_an_override_is_saved(newsroom: Path
         assert "Live title one" in page and "Broken" not in page
         assert server.poll() is None
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
     assert not (newsroom / "docs" / "index.md").exists()  # nothing written into the inputs

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from conftest import DAM, write
+from conftest import DAM, stop, write
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 GENERATED_TITLE = "Norway and Sweden Reopen Talks on the Kessel Dam"
@@ -127,9 +127,4 @@ def test_saving_an_override_under_mkdocs_serve(newsroom: Path):
         save(newsroom, "title: Live title two\n")
         _wait_for(lambda: "Live title two" in _fetch(url), limit=30)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
