@@ -147,8 +147,8 @@ def _without_trailing_filler(phrase: str) -> str:
 @cache
 def _name_pattern() -> re.Pattern:
     """A run of capitalised words, optionally after one or two honorifics: 'Mr. Kim', 'Sen. Rob Portman',
-    'Lt. Col. Rick Francona'."""
-    honorific_words = [h.rstrip(".") for h in lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen"]]
+    'Lt. Col. Dan Morrow'."""
+    honorific_words = [h.rstrip(".") for h in lexicon.roles()["honorifics"] + lexicon.roles()["title_abbreviations"]]
     honorifics = "|".join(re.escape(h) for h in honorific_words)
     particles = lexicon.roles()["name_particles"]
     # an honorific's, a particle's ("al-Ansi says") or a capital
@@ -725,8 +725,8 @@ def _unqualified_voice_nouns() -> tuple[tuple[str, ...], int]:
 
 @cache
 def _abbreviations() -> list[str]:
-    """Words whose period ends no speaker phrase ("Lt. Col. Rick Francona", "John D. Podesta")."""
-    words = lexicon.roles()["honorifics"] + ["Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "St"]
+    """Words whose period ends no speaker phrase ("Lt. Col. Dan Morrow", "John D. Fields")."""
+    words = lexicon.roles()["honorifics"] + lexicon.roles()["title_abbreviations"]
     return sorted({re.escape(a.rstrip(".")) for a in words})
 
 

@@ -426,7 +426,7 @@ def _body_casing(word: str, body: str) -> str | None:
 def _known_acronyms() -> frozenset[str]:
     """Capitalised forms the data files know (UN, GATT, UAE, AP) and two-letter country codes that are
     no English word (NZ, but not IT, NO, IN)."""
-    small = _stopwords() | lexicon.headline_small_words() | {"us", "go", "hi"}
+    small = _stopwords() | lexicon.headline_small_words() | set(lexicon.load("stories.yml")["two_letter_words"])
     forms = {f.form for f in lexicon.actor_forms()} | set(lexicon.printed_outlet_forms())
     known = {f for f in forms if f.isupper() and f.isalpha() and len(f) > 1 and f.lower() not in small}
     codes = {c.alpha_2 for c in pycountry.countries if c.alpha_2.lower() not in small}
