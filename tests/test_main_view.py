@@ -60,12 +60,17 @@ Dock workers in Riga celebrated the news on Wednesday.
 }
 
 
+def project_of(articles: dict[str, str], folder: Path) -> Path:
+    """A project folder with these articles as seeds and no overrides."""
+    for name, text in articles.items():
+        write(folder / "seeds", name, text)
+    (folder / "briefings").mkdir()
+    return folder
+
+
 @pytest.fixture
 def harbour(tmp_path: Path) -> Path:
-    for name, text in HARBOUR.items():
-        write(tmp_path / "seeds", name, text)
-    (tmp_path / "briefings").mkdir()
-    return tmp_path
+    return project_of(HARBOUR, tmp_path)
 
 
 def the_briefing(project: Path):
@@ -200,10 +205,7 @@ Chilean fishermen protested outside the parliament in Santiago on Wednesday agai
 
 @pytest.fixture
 def salmon(tmp_path: Path) -> Path:
-    for name, text in SALMON.items():
-        write(tmp_path / "seeds", name, text)
-    (tmp_path / "briefings").mkdir()
-    return tmp_path
+    return project_of(SALMON, tmp_path)
 
 
 def test_a_line_ending_in_a_colon_joins_what_it_introduces(salmon: Path):
