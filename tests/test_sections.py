@@ -164,7 +164,25 @@ def test_cross_validation_predicts_each_story_with_a_model_that_never_saw_it(tmp
     seen: list[set[str]] = []
     fit = training.fit
     monkeypatch.setattr(training, "fit", lambda train, **kw: (seen.append({a.story for a in train}), fit(train, **kw))[1])
-    predicted = training.cross_validate(articles)
+    predicted, chosen = training.cross_validate(articles, c=0.2)
     assert sorted(predicted) == ["one.txt", "three.txt", "two.txt"]
     assert sorted(map(sorted, seen)) == [["one", "three"], ["one", "two"], ["three", "two"]]
     assert all(len(predicted[a.name]) == len(a.features) for a in articles)
+    assert chosen == {"one": 0.2, "three": 0.2, "two": 0.2}
+
+
+@needs_sklearn
+def test_each_fold_chooses_its_c_from_its_training_stories_only(tmp_path: Path, monkeypatch):
+    from generator.training import sections as training
+
+    labelled = _labelled_set(tmp_path / "eval")
+    articles = training.load_labelled(labelled / "gold" / "dev", labelled / "corpus" / "dev")
+    fitted_on: list[set[str]] = []  # the stories of every model fitted while C is chosen
+    classifier = training._classifier
+    monkeypatch.setattr(training, "_classifier",
+                        lambda train, c, tol: (fitted_on.append({a.story for a in train}), classifier(train, c, tol))[1])
+    predicted, chosen = training.cross_validate(articles)
+    assert set(chosen) == {"one", "two", "three"} and set(chosen.values()) <= set(training.C_CANDIDATES)
+    # every fold fits one model per candidate on each of its two training stories, then its own model
+    assert len(fitted_on) == 3 * (len(training.C_CANDIDATES) * 2 + 1)
+    assert all(len(stories) in (1, 2) for stories in fitted_on)
