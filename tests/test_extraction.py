@@ -222,6 +222,61 @@ def test_a_pronoun_after_a_sentence_about_a_person_refers_to_that_person():
     assert (quote.speaker, quote.actor) == ("Moon Jae-in", "KOR")
 
 
+def test_a_voice_nobody_names_takes_over_a_run_of_quotes():
+    a = run('German Chancellor Olaf Scholz spoke in Berlin on Monday.\n\n'
+            '"We will not give in to pressure on this," Scholz said.\n\n'
+            'Opposition lawmakers said the plan would cost jobs and called it "a gift to the big exporters."\n\n'
+            '"This plan will hurt every family in the country," the lawmakers said in a letter.\n\n'
+            '"Nobody asked the unions what they think of it."\n')
+    first, gift, letter, bare = a.quotes
+    assert (first.speaker, first.actor) == ("Olaf Scholz", "DEU")
+    assert [(q.speaker, q.actor) for q in (gift, letter, bare)] == [(None, None)] * 3
+
+
+def test_a_party_speaking_between_quotes_takes_over_the_run():
+    a = run('Japanese Prime Minister Taro Sato visited Seoul.\n\n'
+            '"Our two nations share a future," Sato said.\n\n'
+            'The Chinese foreign ministry said the visit was a threat to the region.\n\n'
+            '"Tokyo must not build a military bloc in Asia."\n')
+    first, bare = a.quotes
+    assert (first.speaker, first.actor) == ("Taro Sato", "JPN")
+    assert (bare.speaker, bare.actor) == (None, "CHN")
+
+
+def test_the_role_noun_refers_back_to_the_unnamed_voice_not_the_person_it_named():
+    a = run('Canadian Prime Minister Tom Reyes met the rebels on Monday.\n\n'
+            'A senior Iraqi official told reporters that Reyes had broken the rules.\n\n'
+            'The official said Mr. Reyes had "lost his mind and lives on another planet."\n')
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == (None, "IRQ")
+
+
+def test_the_diplomat_after_another_diplomat_is_not_the_minister_quoted_before():
+    a = run('Secretary of State Mark Hollis met Chinese officials in Peking.\n\n'
+            '"We have made progress on textiles," Hollis said.\n\n'
+            'Another diplomat said the talks would go on.\n\n'
+            '"China can upset the world markets in textiles," the diplomat said.\n')
+    first, second = a.quotes
+    assert first.speaker == "Mark Hollis"
+    assert second.speaker is None
+
+
+def test_it_after_a_quote_is_the_body_that_opens_its_sentence():
+    a = run('French President Paul Moreau spoke on Tuesday.\n\n'
+            '"We condemn this attack in the strongest terms," Moreau said.\n\n'
+            'The European Commission meanwhile "deeply regrets the loss of life in the city," it said.\n')
+    first, second = a.quotes
+    assert (first.speaker, first.actor) == ("Paul Moreau", "FRA")
+    assert (second.speaker, second.actor) == (None, "EU")
+
+
+def test_coordinated_subjects_with_appositions_speak_by_the_first():
+    a = run('In a call on Monday, the US president, Dan Avery, and his South Korean counterpart, Moon Jae-in, '
+            'agreed that the programmes "pose a grave and growing threat to peace."\n')
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Dan Avery", "USA")
+
+
 def test_a_bare_quote_paragraph_continues_the_reported_speaker():
     a = run("Canadian Trade Minister Ann Leclerc said the round was a chance for reform.\n\n"
             "Leclerc said the first meetings had gone well.\n\n"
