@@ -277,6 +277,60 @@ def test_coordinated_subjects_with_appositions_speak_by_the_first():
     assert (quote.speaker, quote.actor) == ("Dan Avery", "USA")
 
 
+def test_a_state_named_in_an_apposition_gives_the_person_their_party():
+    a = run("Ana Soto, Chile's envoy to the WTO, spoke in Geneva.\n\n"
+            '"We reject these tariffs on copper," Soto said.\n')
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Ana Soto", "CHL")
+
+
+def test_a_state_body_before_a_role_gives_the_person_their_party():
+    a = run("The Indian foreign ministry's spokesman, Arun Rao, said the talks \"were held in a constructive mood.\"\n\n"
+            '"We want peace on the border," Rao added.\n')
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Arun Rao", "IND")] * 2
+
+
+def test_a_diplomat_described_before_the_name_speaks_for_the_state_named_there():
+    a = run("The weekly ran a column from Peru's farm counsellor at its London mission, Luis Paz, "
+            "who wrote that \"new rules on fruit imports\" were costing growers dearly.\n")
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Luis Paz", "PER")
+
+
+def test_according_to_reads_past_the_periods_of_initials():
+    a = run("Peru freed two fishermen held since May, according to a U.S. official.\n")
+    assert a.sentences[0].actor == "USA"
+
+
+def test_a_past_participle_phrase_before_the_subject_is_no_part_of_it():
+    a = run("Faced with what it calls threats from Tokyo, China says it has every right to build more ships.\n")
+    assert a.sentences[0].actor == "CHN"
+
+
+def test_a_person_after_the_verb_is_not_the_subject_of_an_inverted_attribution():
+    a = run("WASHINGTON — A surprise go-between was Ban Ki-moon, said the officials, who would not give their names.\n")
+    assert (a.sentences[0].speaker, a.sentences[0].actor) == (None, "USA")
+
+
+def test_an_infinitive_has_no_subject():
+    a = run("To support the claim that it is under threat, Pyongyang cites the drills near its border.\n")
+    assert a.sentences[0].speaker is None
+    assert a.sentences[0].actor == "PRK"
+
+
+def test_a_subordinate_clause_after_a_quote_is_no_attribution():
+    a = run("The spot ends with footage of Mayor Ann Kroll saying at the rally, “That is just how it works,” "
+            "when Judge Tom Reyes attacked her for the remark.\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Ann Kroll"
+
+
+def test_a_spokesman_for_a_state_body_speaks_for_that_state():
+    a = run("A spokesman for Germany's foreign ministry, Jan Vogel, said the envoy \"was called in for talks on Monday.\"\n\n"
+            "Ms. Dana Ruiz, Spain's trade minister, met him later. \"We want a fair deal for our farmers,\" she said.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Jan Vogel", "DEU"), ("Dana Ruiz", "ESP")]
+
+
 def test_a_bare_quote_paragraph_continues_the_reported_speaker():
     a = run("Canadian Trade Minister Ann Leclerc said the round was a chance for reform.\n\n"
             "Leclerc said the first meetings had gone well.\n\n"

@@ -683,9 +683,20 @@ def _introductory_phrase_length(subject: str) -> int:
             words = words[1:]  # "…, and as the threat loomed, …": one more phrase
         first = words[0] if words else ""
         comma = rest.find(",")
-        if comma <= 0 or first.lower() not in _INTRODUCTORY_OPENERS and not (first[:1].isupper() and first.endswith("ing")):
+        if comma <= 0 or first.lower() not in _INTRODUCTORY_OPENERS and not (
+                first[:1].isupper() and first.endswith("ing")) and not _past_participle_phrase(words):
             return length
         length += len(rest) - len(rest[comma + 1:].lstrip())
+
+
+_PARTICIPLE_OBJECTS = _INTRODUCTORY_OPENERS | frozenset(lexicon.grammar()["question_words"])
+
+
+def _past_participle_phrase(words: list[str]) -> bool:
+    """Do the words open with a past participle and its preposition ("Asked about the talks, …",
+    "Faced with protests, …")? Not a name ending in -ed ("Mohammed bin Salman")."""
+    return (len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() and words[0].endswith("ed")
+            and words[1] in _PARTICIPLE_OBJECTS)
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
@@ -797,8 +808,10 @@ def _after_patterns() -> tuple[tuple[str, int, re.Pattern], ...]:
     verbs = lexicon.reporting_verb_alternation()
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
-    # A new clause ('…" and Pyongyang's position would not change') is no attribution.
-    normal = rf"\s*+,?\s*+(?!\s|(?:and|but|or|while|as)\s)(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
+    # A new clause ('…" and Pyongyang's position would not change', '…," when Ruiz attacked him')
+    # is no attribution.
+    conjunctions = "|".join(sorted({"and", "but", "or", *lexicon.grammar()["clause_openers"]}))
+    normal = rf"\s*+,?\s*+(?!\s|(?:{conjunctions})\s)(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
     # one or two appositives: "Lena Holt, the bloc's spokeswoman, said"; "Rep. Ann Kay, R-Ohio, chair of …, said"
     appositive = rf"\s*+,?\s*+(?P<who>{who}{{3,50}}?)(?:,[^,\"“”\n]{{2,90}}?){{1,2}},\s+{filler}(?P<verb>{verbs})\b"
     quoted_as = rf"\s*+,?\s*+{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
@@ -916,6 +929,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         if relative:  # "Mr. Kerry, who led the U.S. team, called ...": the subject is before the clause
             subject_end = relative.start()
         clause = _clause_start(text, start, subject_end)
+        if text[clause:subject_end].strip().lower() == "to":
+            continue  # "To support the claim that …, Pyongyang cites …": an infinitive has no subject
         opener = _subordinate_clause_subject(resolver, start, clause, subject_end)
         if opener is not None:
             return Voice(speaker=opener, actor=opener.actor, stance=stance, rule=rule)
@@ -935,7 +950,9 @@ def _opens_with_a_person(resolver: Resolver, start: int, end: int) -> bool:
     """Does text[start:end] open with a person, within its first few words ("Senate Minority Leader
     Tom Reyes, a Texas Republican who …,")? Then a verb after it has that subject."""
     inside = resolver.person_mentions_within(start, end)
-    return bool(inside) and len(resolver.text[start:inside[0].start].split()) <= _WORDS_BEFORE_AN_OPENING_NAME
+    # not after a verb: in "The go-between was Pope Leo, said the officials" the officials speak
+    return (bool(inside) and len(resolver.text[start:inside[0].start].split()) <= _WORDS_BEFORE_AN_OPENING_NAME
+            and not _SUBJECT_END.search(resolver.text, start, inside[0].start))
 
 
 # "quoted X as saying": X speaks, not whoever quotes.
@@ -1102,12 +1119,17 @@ def according_to(resolver: Resolver, start: int, end: int) -> Voice:
     if not match:
         return NOBODY
     stop = match.end()
-    while stop < end and text[stop] not in ",.;:\"“”":
-        stop += 1
+    while stop < end and (text[stop] not in ",.;:\"“”" or text[stop] == "." and _initial_before(text, stop)):
+        stop += 1  # not at the period of an initial: "according to a U.S. official"
     speaker, actor = resolver.resolve(match.end(), stop)
     if speaker or actor:
         return Voice(speaker=speaker, actor=actor, stance="statement", rule="according")
     return NOBODY
+
+
+def _initial_before(text: str, period: int) -> bool:
+    """Does the period end an initial, a capital letter on its own ("U.S.", "John F. Kerry")?"""
+    return period >= 1 and text[period - 1].isupper() and (period < 2 or not text[period - 2].isalpha())
 
 
 def after_prospective(text: str, start: int, verb_start: int) -> bool:
