@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.reading import ArticleError, decode, parse_article, read_article
+from generator.extraction.reading import ArticleError, decode, parse_article, read_article
 
 
 def body(article) -> str:
@@ -102,7 +102,7 @@ def test_a_first_line_with_pieces_run_together_is_no_sentence_case_headline():
 
 def sentence_texts(text: str) -> list[str]:
     """The sentences the extractor makes of an article's text."""
-    from generator.analyse import analyse
+    from generator.extraction.analyse import analyse
 
     return [s.text for s in analyse(parse_article(text, path="t.txt")).sentences]
 

@@ -33,9 +33,9 @@ from datasketch import MinHash, MinHashLSH
 import pycountry
 from slugify import slugify
 
-from . import lexicon
-from .model import Analysis, Article, Story
-from .people import known_people
+from .. import lexicon
+from ..model import Analysis, Article, Story
+from ..extraction.people import known_people
 
 # The middle of the range (0.10–0.12) where grouping the 7 newer dev stories scores best (B-cubed F1
 # 0.97–1.00; chosen with the 12 older ones held out), and the seeds and the synthetic stories of

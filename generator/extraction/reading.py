@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from . import lexicon, yamlfile
+from .. import lexicon, yamlfile
 from .dates import MONTHS, dates_in
-from .model import Article
-from .names import page_name
+from ..model import Article
+from ..names import page_name
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 

@@ -28,9 +28,9 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import pipeline
-from .model import Briefing
-from .reading import find_article_files
+from .. import pipeline
+from ..model import Briefing
+from ..extraction.reading import find_article_files
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
