@@ -331,6 +331,17 @@ def test_a_spokesman_for_a_state_body_speaks_for_that_state():
     assert [(q.speaker, q.actor) for q in a.quotes] == [("Jan Vogel", "DEU"), ("Dana Ruiz", "ESP")]
 
 
+def test_a_statement_saying_speaks_for_whoever_issued_it():
+    a = run('Mexican Foreign Minister Ana Ruiz spoke on Tuesday.\n\n"We want the border open for trade," Ruiz said.\n\n'
+            'But a coalition of farm groups in the north issued a statement saying the closure '
+            'would "ruin a whole harvest season."\n\n'
+            'The Egyptian military issued a statement saying the raids "hit all their targets in the city."\n')
+    first, harvest, raids = a.quotes
+    assert (first.speaker, first.actor) == ("Ana Ruiz", "MEX")
+    assert (harvest.speaker, harvest.actor) == (None, None)
+    assert (raids.speaker, raids.actor) == (None, "EGY")
+
+
 def test_a_bare_quote_paragraph_continues_the_reported_speaker():
     a = run("Canadian Trade Minister Ann Leclerc said the round was a chance for reform.\n\n"
             "Leclerc said the first meetings had gone well.\n\n"

@@ -618,7 +618,7 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
-_LONGEST_UNNAMED_VOICE = 8  # words: a longer subject is more likely a clause than a voice
+_LONGEST_UNNAMED_VOICE = 12  # words: a longer subject is more likely a clause than a voice
 _FOLLOW_UPS = frozenset(lexicon.roles()["follow_ups"])
 _COMMENTATORS = frozenset(lexicon.roles()["unnamed_voices"])
 _LONGEST_OUTLET_NAME = 40  # characters: how far around a name an outlet's name that holds it may reach
@@ -1024,7 +1024,9 @@ def is_verb(text: str, match: re.Match) -> bool:
         noun = determined.group("noun")  # spelt backwards
         past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
         named = bool(noun) and noun[-1].isupper() and word != base and text[match.start()].islower()  # "The Times reports"
-        if not (past and noun and not noun[::-1].lower().endswith("ly")) and not named:
+        # "issued a statement saying": the text speaks for whoever issued it
+        text_speaks = bool(noun) and word.endswith("ing") and noun[::-1].lower() in lexicon.impersonal_voices()
+        if not (past and noun and not noun[::-1].lower().endswith("ly")) and not named and not text_speaks:
             return False  # but "the ministry said", "the official warned": a noun, then its past-tense verb
     if match.group(0).endswith("ed") and _PASSIVE_AUXILIARY.match(backwards):
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker
