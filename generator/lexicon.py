@@ -605,6 +605,12 @@ def group_pronouns() -> frozenset[str]:
     return frozenset(load("reporting.yml")["group_pronouns"])
 
 
+@cache
+def impersonal_voices() -> frozenset[str]:
+    """Texts and groups that speak with no person named (reporting.yml impersonal_voices)."""
+    return frozenset(load("reporting.yml")["impersonal_voices"])
+
+
 # ------------------------------------------------------------------ roles
 
 
