@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -235,10 +236,11 @@ def render_site(extraction: Extraction, briefings: list[Briefing], *, memo: Memo
         ("tags", render.render_tags),
         ("feed", lambda bs: {render.FEED_URI: render.render_feed(bs)}),
     ]
-    for name, make in listings:
-        pages |= made(("listing", name), tuple(briefings), lambda make=make: make(briefings))
+    with render.reusing_listing_pages(memo.listing_pages) if memo is not None else nullcontext():
+        for name, make in listings:
+            pages |= made(("listing", name), tuple(briefings), lambda make=make: make(briefings))
     if memo is not None:
-        memo.end_build()
+        memo.end_build(pages)
     return {uri: pages[uri] for uri in sorted(pages)}
 
 
@@ -271,6 +273,7 @@ class Memo:
         self._briefings: dict[str, Briefing] = {}
         self._made: dict[tuple, tuple[tuple, dict[str, str]]] = {}
         self._making: dict[tuple, tuple[tuple, dict[str, str]]] = {}
+        self.listing_pages: dict[str, tuple[tuple, str]] = {}  # see render.reusing_listing_pages
 
     def outcome(self, path: Path, shown: str, state: tuple[int, ...] | None) -> Analysis | str | None:
         kept = self._outcomes.get((str(path), shown))
@@ -307,6 +310,12 @@ class Memo:
         self._making[key] = kept
         return kept[1]
 
-    def end_build(self) -> None:
+    def kept(self) -> dict:
+        """How much is kept: files' outcomes, composed briefings, and which listing pages."""
+        return {"articles": len(self._outcomes), "briefings": len(self._composed),
+                "listing pages": set(self.listing_pages)}
+
+    def end_build(self, pages: Collection[str]) -> None:
         """Forget the pages the build just ended did not make."""
         self._made, self._making = self._making, {}
+        self.listing_pages = {uri: kept for uri, kept in self.listing_pages.items() if uri in pages}
