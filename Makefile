@@ -24,7 +24,7 @@ serve: serve-$(BUILDER)  ## build the site from seeds/ and serve it at http://12
 
 build: build-$(BUILDER)  ## build the static site into site/ (strict)
 
-# --dirty: a save re-renders only the pages whose Markdown changed (generator/plugin.py keeps the
+# --dirty: a save re-renders only the pages whose Markdown changed (generator/site/plugin.py keeps the
 # served site whole); checked with MkDocs, so ProperDocs serves as before.
 SERVE_FLAGS_mkdocs := --dirty
 

@@ -43,8 +43,10 @@ def load_revision(revision: str, folder: Path):
     # Its data files, not this checkout's: its lexicon finds them as the package "generator"'s.
     lexicon = importlib.import_module("generator_at_revision.lexicon")
     lexicon.resources = _OwnPackageResources(folder / "generator_at_revision")
-    return (importlib.import_module("generator_at_revision.analyse"),
-            importlib.import_module("generator_at_revision.reading"))
+    # Before the stage folders, the extraction modules sat at the package's top.
+    stage = "extraction." if (folder / "generator_at_revision" / "extraction").is_dir() else ""
+    return (importlib.import_module(f"generator_at_revision.{stage}analyse"),
+            importlib.import_module(f"generator_at_revision.{stage}reading"))
 
 
 class _OwnPackageResources:
@@ -71,7 +73,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "eval" / "corpus" / "dev")
     args = parser.parse_args()
-    from generator import analyse as current_analyse, reading as current_reading
+    from generator.extraction import analyse as current_analyse, reading as current_reading
 
     with tempfile.TemporaryDirectory() as folder:
         earlier_analyse, earlier_reading = load_revision(args.revision, Path(folder))

@@ -26,16 +26,16 @@ sys.path.insert(0, str(REPO))
 
 def analyse_copy(name: str, text: str, n: int):
     """Copy n of an article, made unique by a trailing line, parsed and analysed."""
-    from generator.analyse import analyse
-    from generator.reading import parse_article
+    from generator.extraction.analyse import analyse
+    from generator.extraction.reading import parse_article
 
     return analyse(parse_article(f"{text}\n\nBenchmark copy {n}.\n", path=f"copy-{n}-{name}"))
 
 
 def run_one(corpus: Path, size: int, jobs: int) -> dict:
     from generator import parallel
-    from generator.reading import decode, find_article_files
-    from generator.stories import group
+    from generator.extraction.reading import decode, find_article_files
+    from generator.briefing.stories import group
 
     files = find_article_files([corpus])
     texts = [(f.name, decode(f.read_bytes(), str(f))) for f in files]

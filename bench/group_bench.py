@@ -25,10 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from generator.analyse import analyse  # noqa: E402
+from generator.extraction.analyse import analyse  # noqa: E402
 from generator.model import Analysis, Sentence  # noqa: E402
-from generator.reading import decode, find_article_files, parse_article  # noqa: E402
-from generator.stories import group  # noqa: E402
+from generator.extraction.reading import decode, find_article_files, parse_article  # noqa: E402
+from generator.briefing.stories import group  # noqa: E402
 
 BAR = 1.5
 

@@ -53,7 +53,8 @@ import resource, sys, time
 from pathlib import Path
 import markdown
 from mkdocs.config import load_config
-from generator import pipeline, render
+from generator import pipeline
+from generator.site import render
 path = Path(sys.argv[1])
 config = load_config(sys.argv[2])
 md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])

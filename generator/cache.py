@@ -25,9 +25,9 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from .analyse import analyse
+from .extraction.analyse import analyse
 from .model import Analysis
-from .reading import ArticleError, article_identity, decode, parse_article, read_raw
+from .extraction.reading import ArticleError, article_identity, decode, parse_article, read_raw
 
 PACKAGE = Path(__file__).resolve().parent
 _PREFIX = "analyses-"

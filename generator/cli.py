@@ -18,9 +18,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import docs_folder, overrides, pipeline, watch
-from .briefing_json import briefings_document
-from .compose import compose
+from . import pipeline
+from .briefing import overrides
+from .site import docs_folder, watch
+from .site.briefing_json import briefings_document
+from .briefing.compose import compose
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -210,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
                        "(a builder's server, `zensical serve`); the watch ends when it exits")
     build.set_defaults(run=_build)
     schema = commands.add_parser("schema", help="write the JSON Schemas of override files")
-    schema.add_argument("--out", default=str(Path(overrides.__file__).parent / "schema"),
+    schema.add_argument("--out", default=str(Path(__file__).resolve().parent / "schema"),
                         help="folder to write them to (default: generator/schema)")
     schema.set_defaults(run=_schema)
     editing = commands.add_parser("overrides", help="help with override files").add_subparsers(

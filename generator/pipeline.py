@@ -7,15 +7,16 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from . import parallel, render
-from .analyse import analyse
+from . import parallel
+from .site import render
+from .extraction.analyse import analyse
 from .cache import AnalysisCache
-from .compose import compose
-from .feed import without_control_characters
+from .briefing.compose import compose
+from .site.feed import without_control_characters
 from .model import Analysis, Briefing, Story
-from .overrides import edit_site, load_edits
-from .reading import ArticleError, check_inside, find_article_files, read_article
-from .stories import group
+from .briefing.overrides import edit_site, load_edits
+from .extraction.reading import ArticleError, check_inside, find_article_files, read_article
+from .briefing.stories import group
 
 
 @dataclass(frozen=True, kw_only=True)

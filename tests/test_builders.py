@@ -21,7 +21,8 @@ from mkdocs.config import load_config
 
 from conftest import (DAM, HARVEST, PROJECT_SITE_URL, REPO, builder_command, copy_published_project, run_builder, stop,
                       write)
-from generator import cli, docs_folder
+from generator import cli
+from generator.site import docs_folder
 from test_live import _fetch, _free_port, _wait_for
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -144,7 +145,7 @@ def test_strict_build_fails_on_a_problem_and_still_writes_the_pages(newsroom: Pa
 
 
 def test_the_folder_keeps_a_briefing_as_last_built_while_its_override_is_broken(newsroom: Path):
-    from generator.watch import FolderSite
+    from generator.site.watch import FolderSite
 
     out = newsroom / "build" / "docs"
     site = FolderSite(root=newsroom, seeds=newsroom / "seeds", overrides=newsroom / "briefings",

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import HOSTILE_ARTICLE, REPO, write
 from generator import pipeline
-from generator.reading import find_article_files
-from generator.stories import group
+from generator.extraction.reading import find_article_files
+from generator.briefing.stories import group
 
 dask_bag = pytest.importorskip("dask.bag", reason="dask is not installed: pip install -c constraints.txt -e '.[dask]'")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.analyse import analyse
-from generator.reading import parse_article
+from generator.extraction.analyse import analyse
+from generator.extraction.reading import parse_article
 
 
 # Sections the guidelines call for on these short articles, which the hand-weighted rules gave and the

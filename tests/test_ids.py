@@ -8,11 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from conftest import DAM, NEWSROOM, REPO, write
-from generator import overrides, pipeline
-from generator.analyse import analyse
-from generator.compose import compose, item_id
+from generator import pipeline
+from generator.briefing import overrides
+from generator.extraction.analyse import analyse
+from generator.briefing.compose import compose, item_id
 from generator.model import Story
-from generator.reading import parse_article
+from generator.extraction.reading import parse_article
 
 SEED_SLUG = "turkey-prepares-to-host-u-s-iran-talks-amid-rising-regional"
 UNRELATED = """\

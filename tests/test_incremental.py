@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DAM, HARVEST, REPO, write
-from generator import pipeline, render
+from generator import pipeline
+from generator.site import render
 
 sys.path.insert(0, str(REPO / "bench"))
 import site_scale  # noqa: E402  the benchmark's generator of distinct synthetic stories

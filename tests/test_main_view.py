@@ -9,9 +9,9 @@ import pytest
 
 from conftest import write
 from generator import cli, pipeline
-from generator.briefing_json import briefing_items
-from generator.compose import compose
-from generator.main_view import budget
+from generator.site.briefing_json import briefing_items
+from generator.briefing.compose import compose
+from generator.briefing.main_view import budget
 
 # Three outlets report one fictional story, each in its own words, each with a tail of detail.
 HARBOUR = {
@@ -167,7 +167,7 @@ def test_where_sources_give_different_figures_the_line_shows_both_with_citations
 
 
 def test_lines_that_share_only_names_are_not_one_statement():
-    from generator.main_view import content_weights, same_statement
+    from generator.briefing.main_view import content_weights, same_statement
     a = content_weights("Speaking from Vienna, John Kerry agreed with President Barack Obama.")
     b = content_weights("John Kerry and Barack Obama met Congress leaders in Washington on the budget.")
     c = content_weights("Kerry agreed with Obama, speaking in Vienna.")

@@ -15,8 +15,9 @@ import pytest
 import yaml
 
 from conftest import DAM, HARVEST, REPO, write
-from generator import cli, overrides, pipeline, yamlfile
-from generator.compose import item_id
+from generator import cli, pipeline, yamlfile
+from generator.briefing import overrides
+from generator.briefing.compose import item_id
 
 SEED_SLUG = "turkey-prepares-to-host-u-s-iran-talks-amid-rising-regional"
 FILE = f"briefings/{DAM}.yml"

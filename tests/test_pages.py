@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from conftest import BUILT_SITES, PROJECT_SITE_URL
-from generator import render
+from generator.site import render
 from generator.model import ActorPosition, Briefing, Citation, Item, SourceRef
 
 SEED_SLUG = "turkey-prepares-to-host-u-s-iran-talks-amid-rising-regional"

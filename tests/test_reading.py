@@ -1,11 +1,13 @@
 """Every article shape the reader accepts, and the ones it refuses."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from generator.reading import ArticleError, decode, parse_article, read_article
+from generator import lexicon
+from generator.extraction.reading import ArticleError, decode, parse_article, read_article
 
 
 def body(article) -> str:
@@ -102,7 +104,7 @@ def test_a_first_line_with_pieces_run_together_is_no_sentence_case_headline():
 
 def sentence_texts(text: str) -> list[str]:
     """The sentences the extractor makes of an article's text."""
-    from generator.analyse import analyse
+    from generator.extraction.analyse import analyse
 
     return [s.text for s in analyse(parse_article(text, path="t.txt")).sentences]
 
@@ -261,3 +263,15 @@ def test_a_title_case_headline_with_a_full_stop_is_the_title_and_a_short_lede_is
     for lede in ("Spain and Morocco failed to agree on quotas.",
                  "Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi on Monday."):
         assert parse_article(f"{lede}\n\nThe talks resume next week.\n", path="o.txt").title is None
+
+
+@pytest.mark.parametrize("pattern, required", [
+    (r"(?m)^[^\n]*(?:Photo|Image): [^\n]{1,80}$", [{"Photo", "Image"}, {": "}]),
+    (r"[ \t]*+\[(?:ID:)?n[A-Z0-9]{8,}\]", [{"["}, {"n"}, {"]"}]),
+    (r"(?:ab)?cd|e(?:f|gh)+", [{"cd", "e"}]),  # each alternative's longest string
+    (r"(?i:share) this\b", [{" this"}]),  # a case-insensitive part needs no string as written
+    (r"(?i)share this", []),
+])
+def test_the_strings_every_match_of_a_pattern_needs(pattern, required):
+    """What lets the reader skip a clutter pattern's search in an article that lacks one of them."""
+    assert [set(s) for s in lexicon.required_substrings(re.compile(pattern))] == required

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import sections
-from generator.analyse import analyse_with_evidence
+from generator.extraction import sections
+from generator.extraction.analyse import analyse_with_evidence
 from generator.model import SECTIONS
-from generator.reading import parse_article
+from generator.extraction.reading import parse_article
 
 MODEL = Path(sections.__file__).parent / "data" / sections.MODEL_FILE
 
@@ -27,7 +27,7 @@ def test_the_model_file_loads_with_one_weight_per_section_for_every_feature():
     assert len(model.intercepts) == len(SECTIONS)
     assert len(model.weights) > 50
     assert all(len(row) == len(SECTIONS) for row in model.weights.values())
-    # Its features are the named evidence of generator/sections.py, not words of the articles it learned from:
+    # Its features are the named evidence of generator/extraction/sections.py, not words of the articles it learned from:
     # cue phrases and opening words come from sections.yml, auxiliaries from grammar.yml.
     cues = list(sections.lexicon.section_cue_automaton().values())  # (phrase, list's feature name)
     vocabulary = ({name for _, name in cues} | {f"cue={phrase}" for phrase, _ in cues}

@@ -1,9 +1,9 @@
 """Grouping articles into stories by event, on short articles written for these tests."""
 from __future__ import annotations
 
-from generator.analyse import analyse
-from generator.reading import parse_article
-from generator.stories import article_label, group
+from generator.extraction.analyse import analyse
+from generator.extraction.reading import parse_article
+from generator.briefing.stories import article_label, group
 
 
 def grouped(*texts: str) -> list[list[str]]:

@@ -7,7 +7,7 @@ Reads the gold files of EVAL/gold/SPLIT (the format of EVAL/GUIDELINES.md) and t
 they label in EVAL/corpus/SPLIT, runs the extractor over each article and gives each of its
 sentences the section of the gold sentence it covers best (the matching of EVAL/score.py:
 at least half of the gold sentence), then fits a multinomial logistic regression over the
-named features of generator/sections.py and writes its weights, rounded, to the model file.
+named features of generator/extraction/sections.py and writes its weights, rounded, to the model file.
 The same data gives the same file: the solver, its tolerance and the feature order are fixed.
 
 Then it reports leave-one-story-out cross-validation: for each story of EVAL/gold/SPLIT/
@@ -29,11 +29,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analyse import analyse_with_evidence
+from ..extraction.analyse import analyse_with_evidence
 from ..model import SECTIONS
 from ..pipeline import extract, extraction_json
-from ..reading import read_article
-from ..sections import MODEL_FILE, SectionModel, article_features
+from ..extraction.reading import read_article
+from ..extraction.sections import MODEL_FILE, SectionModel, article_features
 
 # Inverse of the L2 penalty, chosen by leave-one-story-out cross-validation on the 51 dev articles
 # (section accuracy 0.823 at C=0.1, 0.826 at 0.2, 0.824 at 0.3, 0.817 at 0.5, 0.813 at 1). Tried and
@@ -144,7 +144,7 @@ def fit(articles: list[LabelledArticle], *, c: float = REGULARISATION_C) -> dict
     intercept_row = [round(float(intercepts[column[s]]), DECIMALS) + 0.0 if s in column else never
                      for s in SECTIONS]
     return {
-        "about": "Section model of generator/sections.py: a multinomial logistic regression, one weight per "
+        "about": "Section model of generator/extraction/sections.py: a multinomial logistic regression, one weight per "
                  "feature and section. Learned by `python -m generator.training.sections`; do not edit by hand.",
         "trained_on": {"articles": len(articles), "stories": len({a.story for a in articles}),
                        "sentences": len(rows), "by_section": dict(sorted(Counter(labels).items()))},

@@ -21,8 +21,9 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from . import docs_folder, pipeline
-from .model import Briefing
+from .. import pipeline
+from . import docs_folder
+from ..model import Briefing
 
 QUIET_SECONDS = 0.2  # an editor's save is often several events (write, rename): let them settle first
 # Events that change a file; reading one (our own reads included) is no reason to rebuild.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Briefing, Citation, Item
+from ..model import Briefing, Citation, Item
 
 # The place of each kind of line, as the JSON names it (one word, singular like the extraction's sections).
 _SECTIONS = (("bottom_line", "bottom_line"), ("developments", "development"), ("background", "background"),

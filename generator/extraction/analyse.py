@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import attribution, lexicon, segment
+from .. import lexicon
+from . import attribution, segment
 from .actors import Mention, find_mentions
 from .dates import dates_in, parse_iso
-from .model import Analysis, Article, Event, Quote, Sentence
+from ..model import Analysis, Article, Event, Quote, Sentence
 from .people import JOURNALIST, find_people, holds_state_voice_role
 from .reading import ArticleError
 from .sections import Evidence, classify_article

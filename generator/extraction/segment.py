@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import lexicon
-from .model import Article
+from .. import lexicon
+from ..model import Article
 
 
 class Span(NamedTuple):

@@ -23,8 +23,8 @@ from functools import cache
 
 import Stemmer
 
-from . import lexicon
-from .model import Briefing, Citation, Item, Variant
+from .. import lexicon
+from ..model import Briefing, Citation, Item, Variant
 
 OTHER_VOICES = "OTHER"  # as compose.OTHER_VOICES (not imported: compose imports this module)
 

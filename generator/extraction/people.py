@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from . import lexicon
+from .. import lexicon
 from .actors import Mention, find_mentions
-from .model import Person
+from ..model import Person
 
 # A capitalised word, which may have one more capital inside ("McKeon", "DeSantis", "O'Brien").
 _NAME_TOKEN = (rf"(?:(?:{'|'.join(lexicon.roles()['name_particles'])})[- ])?"

@@ -18,8 +18,8 @@ from importlib import resources
 
 import ahocorasick
 
-from . import lexicon
-from .model import SECTIONS
+from .. import lexicon
+from ..model import SECTIONS
 
 MODEL_FILE = "section_model.json"
 
@@ -301,7 +301,7 @@ class SectionModel:
 @cache
 def model() -> SectionModel:
     """The trained model in generator/data/section_model.json."""
-    text = resources.files(__package__).joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    text = resources.files("generator").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
     return SectionModel.from_json(json.loads(text))
 
 

@@ -32,13 +32,13 @@ from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from . import lexicon, yamlfile
+from .. import lexicon, yamlfile
 from .compose import OTHER_VOICES, actor_heading, clean, compose, item_id
-from .model import ActorPosition, Briefing, Citation, Item, KeyPerson, SourceLink, Story
-from .reading import ArticleError, check_inside, read_file
-from .render import briefing_page_uri
+from ..model import ActorPosition, Briefing, Citation, Item, KeyPerson, SourceLink, Story
+from ..extraction.reading import ArticleError, check_inside, read_file
+from ..site.render import briefing_page_uri
 from .stories import unique_slug
-from .yamlfile import Problem
+from ..yamlfile import Problem
 
 SITE_FILE = "_site.yml"  # the one site-wide file; no slug starts with "_", so it can name no briefing
 SECTIONS = ("bottom_line", "developments", "background", "outlook", "timeline", "notes")
@@ -205,7 +205,7 @@ class SiteFile(_Keys):
     """What briefings/_site.yml holds: names that apply to every briefing."""
 
     model_config = ConfigDict(title="Site-wide briefing overrides",
-                              json_schema_extra={"$comment": "generated from generator/overrides.py"})
+                              json_schema_extra={"$comment": "generated from generator/briefing/overrides.py"})
 
     actors: dict[Text, ActorEdit] = Field(default_factory=dict, description="States and organisations, by code.")
     people: dict[Text, PersonEdit] = Field(default_factory=dict, description="People, by the name briefings show.")
@@ -218,7 +218,7 @@ class OverrideFile(_Keys):
     """What an editor writes in briefings/<slug>.yml."""
 
     model_config = ConfigDict(title="Briefing override",
-                              json_schema_extra={"$comment": "generated from generator/overrides.py"})
+                              json_schema_extra={"$comment": "generated from generator/briefing/overrides.py"})
 
     slug: Slug = Field(None, description="A new address for the page: lowercase words joined by hyphens.")
     title: Text = Field(None, description="Replaces the generated title.")

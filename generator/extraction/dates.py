@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import lexicon
+from .. import lexicon
 
 MONTHS = {
     name: number

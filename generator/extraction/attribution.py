@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import lexicon
+from .. import lexicon
 from .actors import Mention
-from .model import Person
+from ..model import Person
 from .people import PeopleIndex, PersonMention, _clean_name, surname
 from .segment import Span
 

@@ -32,8 +32,8 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import pipeline
-from .model import Briefing
+from .. import pipeline
+from ..model import Briefing
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from . import lexicon
+from .. import lexicon
 
 
 class Mention(NamedTuple):

@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
-from . import lexicon, main_view
-from .model import (ActorPosition, Analysis, Briefing, Citation, Item, KeyPerson, Person, Quote,
+from .. import lexicon
+from . import main_view
+from ..model import (ActorPosition, Analysis, Briefing, Citation, Item, KeyPerson, Person, Quote,
                     Sentence, SourceRef, Story)
 from .stories import article_label, story_title
 

@@ -14,7 +14,7 @@ import uuid
 
 from feedgen.feed import FeedGenerator
 
-from .model import Briefing
+from ..model import Briefing
 
 FEED_ENTRIES = 50  # the latest briefings a reader's feed client sees
 FEED_TITLE = "Briefings"

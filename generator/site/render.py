@@ -20,10 +20,10 @@ import yaml
 
 from . import feed
 from .briefing_json import briefing_document
-from .compose import OTHER_VOICES
-from .model import ActorPosition, Analysis, Briefing, Citation, Item
-from .names import page_name
-from .stories import article_label
+from ..briefing.compose import OTHER_VOICES
+from ..model import ActorPosition, Analysis, Briefing, Citation, Item
+from ..names import page_name
+from ..briefing.stories import article_label
 
 # Characters that Python-Markdown (and the extensions enabled in mkdocs.yml)
 # would read as markup inside a line; each is backslash-escaped.

@@ -1,0 +1,1 @@
+"""Extraction: one article at a time, from its bytes to its Analysis (reading, then analyse)."""

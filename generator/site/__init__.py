@@ -1,0 +1,1 @@
+"""The site: briefings rendered as pages, the MkDocs plugin and the written-out docs folder."""
