@@ -21,7 +21,9 @@ and a plain build never shows anything but what the files say now).
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from pathlib import Path
 from types import CodeType
 
@@ -32,7 +34,7 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .. import pipeline
+from .. import parallel, pipeline
 from ..model import Briefing
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -52,6 +54,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self._start(serving=command == "serve", dirty=dirty)
+        if self.serving and threading.current_thread() is threading.main_thread() \
+                and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            # By default SIGTERM ends the server at once, and the pool's worker processes (which a
+            # terminal's Ctrl-C reaches too, being of its process group) would wait for work forever:
+            # stopped like Ctrl-C, MkDocs shuts down in order and on_shutdown ends the workers.
+            signal.signal(signal.SIGTERM, _interrupt)
+
+    def on_shutdown(self) -> None:
+        parallel.shutdown()
 
     def _start(self, *, serving: bool, dirty: bool) -> None:
         self.serving = serving
@@ -183,6 +194,10 @@ class _GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return self.changed
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _print_warning(message: str) -> None:
