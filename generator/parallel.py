@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-# Fewer items than this run in the calling process. Measured on the dev articles: a worker takes
-# about 0.7 s of CPU to load the data files, and an article about 5 ms to analyse, so a pool of
-# two repays its start from about 200 articles on.
-IN_PROCESS_BELOW = 200
+# Fewer items than this run in the calling process. Measured on the dev articles: the pool's fork
+# server takes about 1.1 s of CPU to import the generator and load the data files before the first
+# worker starts, and an article about 5 ms to analyse, so a pool of two repays its start from about
+# 2 x 1.1 s / 5 ms = 440 articles on, when both cores are free (at 300 articles, with the cores
+# shared by other work, `extract --jobs 2` took 1.4 times the wall time of `--jobs 1`).
+IN_PROCESS_BELOW = 500
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 
