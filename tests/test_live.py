@@ -17,10 +17,7 @@ from mkdocs.structure.files import get_files
 
 import pytest
 
-from conftest import DAM, REPO, stop, write
-
-sys.path.insert(0, str(REPO / "bench"))
-import site_scale  # noqa: E402  the benchmark's generator of distinct synthetic stories
+from conftest import DAM, stop, write
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 GENERATED_TITLE = "Norway and Sweden Reopen Talks on the Kessel Dam"
@@ -162,11 +159,12 @@ def _running(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="lists processes from Linux's /proc")
 def test_sigterm_to_mkdocs_serve_ends_the_analysis_workers_too(newsroom: Path):
-    # Enough articles that the first build analyses them in the pool of worker processes; a process
-    # manager (or `kill`) stops the server with SIGTERM, which must end the workers as Ctrl-C does.
+    # Enough files that the first build reads them in the pool of worker processes (empty ones: each
+    # is a problem, quickly found, and no page); a process manager (or `kill`) stops the server with
+    # SIGTERM, which must end the workers as Ctrl-C does.
     from generator import parallel
     for n in range(parallel.IN_PROCESS_BELOW):
-        write(newsroom / "seeds", f"story-{n:03d}.md", site_scale.article(n))
+        write(newsroom / "seeds", f"empty-{n:04d}.md", "")
     port = _free_port()
     with open(newsroom / "serve.log", "w", encoding="utf-8") as log:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--dirty"],
@@ -181,3 +179,6 @@ def test_sigterm_to_mkdocs_serve_ends_the_analysis_workers_too(newsroom: Path):
     finally:
         if server.poll() is None:
             stop(server)
+        for pid in workers if "workers" in locals() else ():  # a failed test leaves no processes behind
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
