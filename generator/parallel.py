@@ -50,3 +50,9 @@ def run(function: Callable[..., Any], arguments: Sequence[tuple], *, jobs: int |
         return [function(*args) for args in arguments]
     chunk = max(1, min(50, len(arguments) // (jobs * 4)))  # a few chunks per worker: balanced, few round trips
     return list(_pool(jobs).map(function, *zip(*arguments), chunksize=chunk))
+
+
+def shutdown() -> None:
+    """End the pools' worker processes (a run that is stopping; a later run() starts a new pool)."""
+    while _pools:
+        _pools.popitem()[1].shutdown(wait=True, cancel_futures=True)

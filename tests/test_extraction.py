@@ -342,6 +342,14 @@ def test_a_statement_saying_speaks_for_whoever_issued_it():
     assert (raids.speaker, raids.actor) == (None, "EGY")
 
 
+def test_he_after_an_unnamed_official_as_subject_is_that_official_not_the_person_named_after():
+    a = run("President Dan Avery said the talks had gone well.\n\n"
+            "But in a sign of trouble ahead, North Korea's top diplomat gave a late-night briefing "
+            "to question Mr. Avery's account of the talks.\n\n"
+            "He said Pyongyang had never asked for every sanction to be lifted.\n")
+    assert (a.sentences[2].speaker, a.sentences[2].actor) == (None, "PRK")
+
+
 def test_a_bare_quote_paragraph_continues_the_reported_speaker():
     a = run("Canadian Trade Minister Ann Leclerc said the round was a chance for reform.\n\n"
             "Leclerc said the first meetings had gone well.\n\n"

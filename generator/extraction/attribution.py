@@ -338,6 +338,11 @@ class Resolver:
                 return offset, self.index.get(person.name) or person
         return None
 
+    def unnamed_subject_in(self, start: int, end: int) -> bool:
+        """Was an unnamed voice with a role ("the country's top diplomat") found in text[start:end]?
+        Unnamed voices are remembered in text order, as sentences are attributed."""
+        return bool(self.unnamed) and start <= self.unnamed[-1][0] < end
+
     def _last_unnamed_at(self, before: int, noun: str | None = None, *,
                          number: str | None = None) -> tuple[int, str] | None:
         """The last unnamed voice in the salience window with this role noun (any, when None)
@@ -1239,9 +1244,11 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
                     # 'Lind called her a tough negotiator.' then a bare quote: Lind goes on
                     previous, previous_end = Voice(speaker=subject, actor=subject.actor, stance=None,
                                                    rule="subject"), sentence.end
-            elif not voice.rule:
+            elif not voice.rule and not resolver.unnamed_subject_in(sentence.start, sentence.end):
                 # (after an unnamed voice or a party, the person its sentence names is talked about:
-                # "An official said Reyes had …" then "The official said" is that official)
+                # "An official said Reyes had …" then "The official said" is that official; "The
+                # country's top diplomat held a briefing to challenge Mr. Reyes's account." then "He
+                # said" is the diplomat)
                 resolver.remember_first_person_named(sentence.start, sentence.end)
         sentence_voices.append(voice)
         subjects.append(subject)

@@ -12,6 +12,9 @@ import posixpath
 from urllib.parse import urlsplit
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import yaml
 
@@ -371,15 +374,45 @@ def _pager(pages: list[tuple[str, list]], index: int) -> list[str]:
 def _listing(first_uri: str, title: str, intro, entries: list, per_page: int, render_chunk) -> dict[str, str]:
     """Numbered pages of entries, each with its intro, its chunk and links to its neighbours.
 
-    intro(uri) and render_chunk(uri, chunk) get the page's own uri, to make its relative links."""
+    intro(uri) and render_chunk(uri, chunk) get the page's own uri, to make its relative links;
+    a page's Markdown depends on nothing else (see reusing_listing_pages)."""
     pages = _paginate(first_uri, entries, per_page)
+    kept = _kept_listing_pages.get()
     out = {}
     for index, (uri, chunk) in enumerate(pages):
         heading = title if index == 0 else f"{title}, page {index + 1}"
-        lines = [f"# {heading}", "", intro(uri), "", *_pager(pages, index), *render_chunk(uri, chunk), "",
+        inputs = (heading, intro(uri), len(pages), index, *chunk)
+        if kept is not None and uri in kept and _same_entries(kept[uri][0], inputs):
+            out[uri] = kept[uri][1]
+            continue
+        lines = [f"# {heading}", "", inputs[1], "", *_pager(pages, index), *render_chunk(uri, chunk), "",
                  *_pager(pages, index)]
         out[uri] = front_matter(_LISTING_META) + "\n".join(lines).rstrip() + "\n"
+        if kept is not None:
+            kept[uri] = (inputs, out[uri])
     return out
+
+
+_kept_listing_pages: ContextVar[dict[str, tuple[tuple, str]] | None] = ContextVar("kept_listing_pages", default=None)
+
+
+@contextmanager
+def reusing_listing_pages(kept: dict[str, tuple[tuple, str]]) -> Iterator[None]:
+    """Within, a listing page (all briefings, an actor's, a tag's, the timeline, the sources) whose
+    heading, intro, place among its pages and entries are the same as in `kept` is taken from it
+    instead of rendered again; pages rendered are put into it. While serving, a save changes the
+    entries of a few pages of each listing, and rendering the others again would cost more than the
+    rest of a rebuild."""
+    token = _kept_listing_pages.set(kept)
+    try:
+        yield
+    finally:
+        _kept_listing_pages.reset(token)
+
+
+def _same_entries(one: tuple, other: tuple) -> bool:
+    """The very objects (the usual case while serving) or equal ones."""
+    return len(one) == len(other) and all(a is b or a == b for a, b in zip(one, other))
 
 
 # ------------------------------------------------------------------ home page
