@@ -26,3 +26,10 @@ def _booleans_in_lists(node, path: str):
 def test_no_word_in_a_data_list_is_read_as_a_boolean(path: Path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert list(_booleans_in_lists(data, path.name)) == []
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yml")), ids=lambda p: p.name)
+def test_the_lexicon_reads_each_data_file_as_pure_python_yaml_does(path: Path):
+    """lexicon.load parses with libyaml when PyYAML has it (faster); the values must be the same."""
+    from generator import lexicon
+    assert lexicon.load(path.name) == (yaml.safe_load(path.read_text(encoding="utf-8")) or {})

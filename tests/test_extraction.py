@@ -222,6 +222,134 @@ def test_a_pronoun_after_a_sentence_about_a_person_refers_to_that_person():
     assert (quote.speaker, quote.actor) == ("Moon Jae-in", "KOR")
 
 
+def test_a_voice_nobody_names_takes_over_a_run_of_quotes():
+    a = run('German Chancellor Olaf Scholz spoke in Berlin on Monday.\n\n'
+            '"We will not give in to pressure on this," Scholz said.\n\n'
+            'Opposition lawmakers said the plan would cost jobs and called it "a gift to the big exporters."\n\n'
+            '"This plan will hurt every family in the country," the lawmakers said in a letter.\n\n'
+            '"Nobody asked the unions what they think of it."\n')
+    first, gift, letter, bare = a.quotes
+    assert (first.speaker, first.actor) == ("Olaf Scholz", "DEU")
+    assert [(q.speaker, q.actor) for q in (gift, letter, bare)] == [(None, None)] * 3
+
+
+def test_a_party_speaking_between_quotes_takes_over_the_run():
+    a = run('Japanese Prime Minister Taro Sato visited Seoul.\n\n'
+            '"Our two nations share a future," Sato said.\n\n'
+            'The Chinese foreign ministry said the visit was a threat to the region.\n\n'
+            '"Tokyo must not build a military bloc in Asia."\n')
+    first, bare = a.quotes
+    assert (first.speaker, first.actor) == ("Taro Sato", "JPN")
+    assert (bare.speaker, bare.actor) == (None, "CHN")
+
+
+def test_the_role_noun_refers_back_to_the_unnamed_voice_not_the_person_it_named():
+    a = run('Canadian Prime Minister Tom Reyes met the rebels on Monday.\n\n'
+            'A senior Iraqi official told reporters that Reyes had broken the rules.\n\n'
+            'The official said Mr. Reyes had "lost his mind and lives on another planet."\n')
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == (None, "IRQ")
+
+
+def test_the_diplomat_after_another_diplomat_is_not_the_minister_quoted_before():
+    a = run('Secretary of State Mark Hollis met Chinese officials in Peking.\n\n'
+            '"We have made progress on textiles," Hollis said.\n\n'
+            'Another diplomat said the talks would go on.\n\n'
+            '"China can upset the world markets in textiles," the diplomat said.\n')
+    first, second = a.quotes
+    assert first.speaker == "Mark Hollis"
+    assert second.speaker is None
+
+
+def test_it_after_a_quote_is_the_body_that_opens_its_sentence():
+    a = run('French President Paul Moreau spoke on Tuesday.\n\n'
+            '"We condemn this attack in the strongest terms," Moreau said.\n\n'
+            'The European Commission meanwhile "deeply regrets the loss of life in the city," it said.\n')
+    first, second = a.quotes
+    assert (first.speaker, first.actor) == ("Paul Moreau", "FRA")
+    assert (second.speaker, second.actor) == (None, "EU")
+
+
+def test_coordinated_subjects_with_appositions_speak_by_the_first():
+    a = run('In a call on Monday, the US president, Dan Avery, and his South Korean counterpart, Moon Jae-in, '
+            'agreed that the programmes "pose a grave and growing threat to peace."\n')
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Dan Avery", "USA")
+
+
+def test_a_state_named_in_an_apposition_gives_the_person_their_party():
+    a = run("Ana Soto, Chile's envoy to the WTO, spoke in Geneva.\n\n"
+            '"We reject these tariffs on copper," Soto said.\n')
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Ana Soto", "CHL")
+
+
+def test_a_state_body_before_a_role_gives_the_person_their_party():
+    a = run("The Indian foreign ministry's spokesman, Arun Rao, said the talks \"were held in a constructive mood.\"\n\n"
+            '"We want peace on the border," Rao added.\n')
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Arun Rao", "IND")] * 2
+
+
+def test_a_diplomat_described_before_the_name_speaks_for_the_state_named_there():
+    a = run("The weekly ran a column from Peru's farm counsellor at its London mission, Luis Paz, "
+            "who wrote that \"new rules on fruit imports\" were costing growers dearly.\n")
+    [quote] = a.quotes
+    assert (quote.speaker, quote.actor) == ("Luis Paz", "PER")
+
+
+def test_according_to_reads_past_the_periods_of_initials():
+    a = run("Peru freed two fishermen held since May, according to a U.S. official.\n")
+    assert a.sentences[0].actor == "USA"
+
+
+def test_a_past_participle_phrase_before_the_subject_is_no_part_of_it():
+    a = run("Faced with what it calls threats from Tokyo, China says it has every right to build more ships.\n")
+    assert a.sentences[0].actor == "CHN"
+
+
+def test_a_person_after_the_verb_is_not_the_subject_of_an_inverted_attribution():
+    a = run("WASHINGTON — A surprise go-between was Ban Ki-moon, said the officials, who would not give their names.\n")
+    assert (a.sentences[0].speaker, a.sentences[0].actor) == (None, "USA")
+
+
+def test_an_infinitive_has_no_subject():
+    a = run("To support the claim that it is under threat, Pyongyang cites the drills near its border.\n")
+    assert a.sentences[0].speaker is None
+    assert a.sentences[0].actor == "PRK"
+
+
+def test_a_subordinate_clause_after_a_quote_is_no_attribution():
+    a = run("The spot ends with footage of Mayor Ann Kroll saying at the rally, “That is just how it works,” "
+            "when Judge Tom Reyes attacked her for the remark.\n")
+    [quote] = a.quotes
+    assert quote.speaker == "Ann Kroll"
+
+
+def test_a_spokesman_for_a_state_body_speaks_for_that_state():
+    a = run("A spokesman for Germany's foreign ministry, Jan Vogel, said the envoy \"was called in for talks on Monday.\"\n\n"
+            "Ms. Dana Ruiz, Spain's trade minister, met him later. \"We want a fair deal for our farmers,\" she said.\n")
+    assert [(q.speaker, q.actor) for q in a.quotes] == [("Jan Vogel", "DEU"), ("Dana Ruiz", "ESP")]
+
+
+def test_a_statement_saying_speaks_for_whoever_issued_it():
+    a = run('Mexican Foreign Minister Ana Ruiz spoke on Tuesday.\n\n"We want the border open for trade," Ruiz said.\n\n'
+            'But a coalition of farm groups in the north issued a statement saying the closure '
+            'would "ruin a whole harvest season."\n\n'
+            'The Egyptian military issued a statement saying the raids "hit all their targets in the city."\n')
+    first, harvest, raids = a.quotes
+    assert (first.speaker, first.actor) == ("Ana Ruiz", "MEX")
+    assert (harvest.speaker, harvest.actor) == (None, None)
+    assert (raids.speaker, raids.actor) == (None, "EGY")
+
+
+def test_he_after_an_unnamed_official_as_subject_is_that_official_not_the_person_named_after():
+    a = run("President Dan Avery said the talks had gone well.\n\n"
+            "But in a sign of trouble ahead, North Korea's top diplomat gave a late-night briefing "
+            "to question Mr. Avery's account of the talks.\n\n"
+            "He said Pyongyang had never asked for every sanction to be lifted.\n")
+    assert (a.sentences[2].speaker, a.sentences[2].actor) == (None, "PRK")
+
+
 def test_a_bare_quote_paragraph_continues_the_reported_speaker():
     a = run("Canadian Trade Minister Ann Leclerc said the round was a chance for reform.\n\n"
             "Leclerc said the first meetings had gone well.\n\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
+
+import pytest
 
 from conftest import DAM, stop, write
 
@@ -128,3 +131,54 @@ def test_saving_an_override_under_mkdocs_serve(newsroom: Path):
         _wait_for(lambda: "Live title two" in _fetch(url), limit=30)
     finally:
         stop(server)
+
+
+def _descendants(pid: int) -> set[int]:
+    """The processes started by pid and by them, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):  # gone meanwhile
+            continue
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="lists processes from Linux's /proc")
+def test_sigterm_to_mkdocs_serve_ends_the_analysis_workers_too(newsroom: Path):
+    # Enough files that the first build reads them in the pool of worker processes (empty ones: each
+    # is a problem, quickly found, and no page); a process manager (or `kill`) stops the server with
+    # SIGTERM, which must end the workers as Ctrl-C does.
+    from generator import parallel
+    for n in range(parallel.IN_PROCESS_BELOW):
+        write(newsroom / "seeds", f"empty-{n:04d}.md", "")
+    port = _free_port()
+    with open(newsroom / "serve.log", "w", encoding="utf-8") as log:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--dirty"],
+                                  cwd=newsroom, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
+    try:
+        _wait_for(lambda: GENERATED_TITLE in _fetch(f"http://127.0.0.1:{port}/briefings/{DAM}/"), limit=240)
+        workers = _descendants(server.pid)
+        assert len(workers) >= 2, "the first build ran no pool of workers"
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) is not None
+        _wait_for(lambda: not any(_running(pid) for pid in workers), limit=20)
+    finally:
+        if server.poll() is None:
+            stop(server)
+        for pid in workers if "workers" in locals() else ():  # a failed test leaves no processes behind
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)

@@ -11,7 +11,8 @@ from conftest import write
 from generator import cli, pipeline
 from generator.site.briefing_json import briefing_items
 from generator.briefing.compose import compose
-from generator.briefing.main_view import budget
+from generator.briefing.main_view import budget, choose
+from generator.model import ActorPosition, Briefing, Citation, Item, SourceRef
 
 # Three outlets report one fictional story, each in its own words, each with a tail of detail.
 HARBOUR = {
@@ -269,3 +270,86 @@ def test_a_quote_split_by_its_attribution_is_one_line(tmp_path: Path):
     quotes = [i for _, _, i in briefing_items(the_briefing(tmp_path)) if i.quote]
     assert [(q.text, q.speaker) for q in quotes] == [
         ("This accord protects the fishermen of both countries … We will sign it in June.", "Anna Berg")]
+
+
+def one_source_briefing(positions: dict[str, list[tuple[str | None, str]]], *, people: tuple[str, ...] = (),
+                        developments: tuple[str, ...] = ()) -> Briefing:
+    """A briefing as compose() hands it to the main view: one source, lines in article order (developments
+    first), each position line (speaker or None, text); a line with a speaker is a quote."""
+    def cite(n: int) -> tuple[Citation, ...]:
+        return (Citation(source=1, sentence=n, start=10 * n, end=10 * n + 9),)
+    news = tuple(Item(id=f"s-{n:08x}", text=text, citations=cite(n)) for n, text in enumerate(developments))
+    sentence = len(news) + 1  # positions start below the ledes (a source's first two sentences)
+    stances = []
+    for actor, lines in positions.items():
+        items = []
+        for speaker, text in lines:
+            sentence += 1
+            items.append(Item(id=f"s-{sentence:08x}", text=text, speaker=speaker, quote=bool(speaker),
+                              citations=cite(sentence)))
+        stances.append(ActorPosition(actor=actor, label=actor, flag="", people=people, items=tuple(items)))
+    return Briefing(slug="test", title="Test", date=None, developments=news, positions=tuple(stances),
+                    sources=(SourceRef(number=1, path="a.md", source_id="a", title=None, label="a", outlet=None,
+                                       date=None, url=None),))
+
+
+def shown(briefing: Briefing) -> list[str]:
+    return [item.text for _, _, item in briefing_items(choose(briefing)) if item.main]
+
+
+def test_a_speaker_the_main_view_already_shows_gives_way_to_another_voice_of_the_same_party():
+    briefing = one_source_briefing({"PRT": [
+        (None, "Environment Minister Rui Costa said Spain had held back the river water that farmers need this summer."),
+        (None, "Rui Costa warned that Lisbon would take the river dispute to the European Commission in August."),
+        (None, "Rui Costa added that the reservoirs of the south were at their lowest level for decades."),
+        (None, "Prime Minister Helena Matos said the government would stand by the farmers of the south this summer."),
+    ]}, people=("Rui Costa", "Helena Matos"))
+    portugal = [text for text in shown(briefing) if "Costa" in text or "Matos" in text]
+    assert len(portugal) == 2  # the party's share of the main view...
+    assert any("Matos" in text for text in portugal)  # ...holds both its voices, not the same minister twice
+
+
+def test_two_parties_saying_alike_things_are_two_stances_not_one_statement():
+    briefing = one_source_briefing({
+        "TUR": [(None, "Turkish officials said the door to dialogue and diplomacy between the two sides remains open.")],
+        "IRN": [(None, "Iranian officials said the door to dialogue and diplomacy with Washington remains open.")],
+    })
+    actors = {actor for section, actor, item in briefing_items(choose(briefing)) if item.main and section == "position"}
+    assert actors == {"TUR", "IRN"}
+
+
+def test_each_party_shows_its_strongest_quote_also_where_it_says_what_the_bottom_line_reports():
+    briefing = one_source_briefing({"FIN": [
+        (None, "President Aino Virtanen welcomed the offer and urged both governments to send delegations."),
+        ("Aino Virtanen", "Finland will host talks between Norway and Russia on the Arctic fishing quotas"),
+    ]}, people=("Aino Virtanen",), developments=(
+        "Finland offered on Monday to host talks between Norway and Russia on Arctic fishing quotas.",))
+    texts = shown(briefing)
+    assert texts[0].startswith("Finland offered on Monday")  # the bottom line reports it...
+    assert "Finland will host talks between Norway and Russia on the Arctic fishing quotas" in texts  # ...she says it
+
+
+LONG_QUOTE = """\
+---
+title: Finland Offers to Host Arctic Fisheries Talks
+date: 2026-05-04
+source: Test Wire
+---
+Finland offered on Monday to host talks between Norway and Russia on Arctic fishing quotas.
+"We are doing everything we can to keep the dispute over the Barents Sea quotas from turning into a confrontation at sea. We have told both capitals plainly that we oppose any naval escort of the trawlers. Both sides have told us they want to talk, and that is encouraging. The answer lies in science and in shared quotas, not in patrol boats," Finnish President Aino Virtanen told reporters.
+"""
+
+
+def test_a_long_quotation_is_shown_in_parts_of_whole_sentences_each_citing_its_own_words(tmp_path: Path):
+    path = write(tmp_path / "seeds", "speech.md", LONG_QUOTE)
+    text = pipeline.extract([path]).stories[0].analyses[0].article.text
+    quotes = [i for _, _, i in briefing_items(the_briefing(tmp_path)) if i.quote]
+    assert [q.text for q in quotes] == [
+        "We are doing everything we can to keep the dispute over the Barents Sea quotas from turning into a "
+        "confrontation at sea. We have told both capitals plainly that we oppose any naval escort of the trawlers.",
+        "Both sides have told us they want to talk, and that is encouraging. The answer lies in science and in "
+        "shared quotas, not in patrol boats"]
+    assert all(q.speaker == "Aino Virtanen" for q in quotes)
+    for quote in quotes:  # each part cites exactly its own words, so a reader lands on them
+        (citation,) = quote.citations
+        assert " ".join(text[citation.start:citation.end].split()).rstrip(",") == quote.text

@@ -1,10 +1,12 @@
 """Every article shape the reader accepts, and the ones it refuses."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from generator import lexicon
 from generator.extraction.reading import ArticleError, decode, parse_article, read_article
 
 
@@ -261,3 +263,15 @@ def test_a_title_case_headline_with_a_full_stop_is_the_title_and_a_short_lede_is
     for lede in ("Spain and Morocco failed to agree on quotas.",
                  "Spanish Foreign Minister Ana Ruiz met Moroccan Foreign Minister Omar Idrissi on Monday."):
         assert parse_article(f"{lede}\n\nThe talks resume next week.\n", path="o.txt").title is None
+
+
+@pytest.mark.parametrize("pattern, required", [
+    (r"(?m)^[^\n]*(?:Photo|Image): [^\n]{1,80}$", [{"Photo", "Image"}, {": "}]),
+    (r"[ \t]*+\[(?:ID:)?n[A-Z0-9]{8,}\]", [{"["}, {"n"}, {"]"}]),
+    (r"(?:ab)?cd|e(?:f|gh)+", [{"cd", "e"}]),  # each alternative's longest string
+    (r"(?i:share) this\b", [{" this"}]),  # a case-insensitive part needs no string as written
+    (r"(?i)share this", []),
+])
+def test_the_strings_every_match_of_a_pattern_needs(pattern, required):
+    """What lets the reader skip a clutter pattern's search in an article that lacks one of them."""
+    assert [set(s) for s in lexicon.required_substrings(re.compile(pattern))] == required

@@ -114,9 +114,38 @@ def _quotes_by_first_sentence(analysis: Analysis) -> tuple[dict[int, Quote], set
         overlapped = [s for s in analysis.sentences if s.start < quote.end and quote.start < s.end]
         if not quote.speaker or not any(s.in_quote for s in overlapped):
             continue
-        first[overlapped[0].index] = quote
+        for part, sentences in _quote_parts(quote, overlapped, analysis.article.text):
+            first[sentences[0].index] = part
         covered |= {s.index for s in overlapped}
     return first, covered
+
+
+QUOTE_PART_WORDS = 40  # a longer quotation is shown in parts of whole sentences, each at most this long where it can be
+
+
+def _quote_parts(quote: Quote, sentences: list[Sentence], text: str) -> list[tuple[Quote, list[Sentence]]]:
+    """A long quotation of several sentences as parts of whole sentences: a reader (and the main view) can
+    take its strongest sentences without the whole speech, and every part stays on the page. A quotation
+    joined across its attribution is kept whole (its text is not one stretch of the article)."""
+    whole = [(quote, sentences)]
+    if len(sentences) < 2 or len(quote.text.split()) <= QUOTE_PART_WORDS \
+            or text[quote.start:quote.end].split() != quote.text.split():
+        return whole
+    groups: list[list[Sentence]] = [[sentences[0]]]
+    for sentence in sentences[1:]:
+        words = len(text[max(quote.start, groups[-1][0].start):min(quote.end, sentence.end)].split())
+        if words > QUOTE_PART_WORDS:
+            groups.append([sentence])
+        else:
+            groups[-1].append(sentence)
+    parts = []
+    for n, group in enumerate(groups):
+        start = quote.start if n == 0 else group[0].start
+        end = quote.end if n == len(groups) - 1 else groups[n + 1][0].start
+        piece = text[start:end].strip()
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        parts.append((replace(quote, start=start, end=start + len(piece), text=piece), group))
+    return parts
 
 
 def compose(story: Story) -> Briefing:

@@ -8,8 +8,10 @@ this module marks the few that brief, by salience rather than by order:
 - position: how near the top of its article each source puts it;
 - specificity: names, numbers and dates;
 - who says it: a named speaker's quote is a stance, an unnamed "he said" is not;
-- redundancy: a statement the main view already carries is not shown twice; the
-  line shown cites every source of its cluster and says how many carry it.
+- redundancy: a statement the main view already carries is not shown twice, and a
+  speaker it already shows gives way to another voice; the line shown cites every
+  source of its cluster and says how many carry it. Two parties saying alike things
+  are two stances, not one statement.
 
 Everything is deterministic: scores are sums of fixed weights and ties break on ids.
 """
@@ -44,6 +46,7 @@ SPECIFIC_CAP = 6
 W_QUOTE = 0.5  # a named speaker's own words
 W_EVALUATIVE = 1.0  # a party judges or asks (reporting.yml evaluative_stances): a stance, not only news
 W_TELLING = 1.5  # choosing each actor's first line: its own words or a judgement come first
+W_SAME_VOICE = 1.5  # a speaker the main view already quotes or names: others' voices first
 W_CENTRAL = 6.0  # times the line's centrality relative to the most central line
 W_WORD = 0.04  # every word costs: the main view has a budget
 PENALTY_WEAK = 3.0  # opens with a pronoun or a bare title, and the speaker is not known
@@ -179,14 +182,24 @@ class _Line:
     item: Item
     weights: dict
     words: int
+    voice: str | None = None  # who says it: the line's speaker, or the actor's speaker it names
+
+
+def _voice(item: Item, people: tuple[str, ...]) -> str | None:
+    """Whose statement a position line is: its speaker, else the first of its actor's speakers it names."""
+    if item.speaker:
+        return item.speaker
+    words = set(_WORD.findall(item.text))
+    return next((name for name in people if name.split()[-1] in words), None)
 
 
 def _place_lines(briefing: Briefing) -> list[_Line]:
-    places = [("development", briefing.developments), ("background", briefing.background),
-              ("outlook", briefing.outlook)]
-    places += [(f"position:{p.actor}", p.items) for p in briefing.positions]
-    return [_Line(place=place, item=item, weights=content_weights(item.text), words=len(item.text.split()))
-            for place, items in places for item in items]
+    places = [("development", briefing.developments, ()), ("background", briefing.background, ()),
+              ("outlook", briefing.outlook, ())]
+    places += [(f"position:{p.actor}", p.items, p.people) for p in briefing.positions]
+    return [_Line(place=place, item=item, weights=content_weights(item.text), words=len(item.text.split()),
+                  voice=_voice(item, people))
+            for place, items, people in places for item in items]
 
 
 def _clusters(lines: list[_Line]) -> list[int]:
@@ -207,6 +220,8 @@ def _clusters(lines: list[_Line]) -> list[int]:
         for r in candidates:
             if held[r] & sources[n]:
                 continue  # one source does not corroborate itself
+            if _stances_of_two(lines[r], lines[n]):
+                continue
             if same_statement(lines[r].weights, lines[n].weights) >= SAME_STATEMENT:
                 root[n] = r
                 held[r] |= sources[n]
@@ -275,6 +290,11 @@ def _score(line: _Line, cluster: list[_Line]) -> float:
     return score
 
 
+def _stances_of_two(a: _Line, b: _Line) -> bool:
+    """Two parties' positions: one party saying what another says is a second stance, not a repeat."""
+    return a.place.startswith("position:") and b.place.startswith("position:") and a.place != b.place
+
+
 def budget(sources: int) -> int:
     return min(BUDGET_MAX, BUDGET_BASE + BUDGET_PER_SOURCE * max(0, sources - 1))
 
@@ -303,17 +323,23 @@ def choose(briefing: Briefing) -> Briefing:
 
     top_central = max(central(n) for n in range(len(lines))) or 1.0
 
+    voiced: set[str] = set()  # speakers whose statement the main view already shows
+
     def salience(n: int) -> tuple[float, str]:
-        return (scores[n] + W_CENTRAL * central(n) / top_central, lines[n].item.id)
+        said = W_SAME_VOICE if lines[n].voice in voiced else 0.0
+        return (scores[n] + W_CENTRAL * central(n) / top_central - said, lines[n].item.id)
 
     chosen: dict[int, Item] = {}  # line index → the item as the main view shows it
     taken_clusters: set[int] = set()
     words = 0
     limit = budget(len(briefing.sources))
-    repeated: set[int] = set()  # lines that say what the main view already says
+    repeated: dict[int, set[int]] = defaultdict(set)  # a line → the main-view lines that already say it
+    bottom: list[int] = []
 
-    def can_take(n: int) -> bool:
-        return (n not in chosen and n not in repeated and roots[n] not in taken_clusters
+    def can_take(n: int, *, own_words: bool = False) -> bool:
+        """own_words: a speaker's own words may say what the bottom line reports (they are the evidence for it)."""
+        said = repeated.get(n, set()) - (set(bottom) if own_words else set())
+        return (n not in chosen and not said and roots[n] not in taken_clusters
                 and words + lines[n].words <= limit and scores[n] >= 0)
 
     def take(n: int) -> None:
@@ -328,9 +354,12 @@ def choose(briefing: Briefing) -> Briefing:
                             differs=_differences(line, [m for m in members[roots[n]] if m is not line]))
         taken_clusters.add(roots[n])
         covered.update(line.weights)
+        if line.voice:
+            voiced.add(line.voice)
         words += line.words
-        repeated.update(m for m in range(len(lines))
-                        if m not in repeated and similarity(lines[m].weights, line.weights) >= REPEATS)
+        for m in range(len(lines)):
+            if similarity(lines[m].weights, line.weights) >= REPEATS and not _stances_of_two(lines[m], line):
+                repeated[m].add(n)
 
     def telling(n: int) -> tuple[float, str]:
         """An actor's most telling statement: its own words, or a judgement or demand, before news it reports."""
@@ -338,8 +367,8 @@ def choose(briefing: Briefing) -> Briefing:
         value, key = salience(n)
         return (value + (W_TELLING if (item.quote and item.speaker) or item.stance in _evaluative() else 0.0), key)
 
-    def take_best(candidates, key=salience) -> int | None:
-        eligible = [n for n in candidates if can_take(n)]
+    def take_best(candidates, key=salience, *, own_words: bool = False) -> int | None:
+        eligible = [n for n in candidates if can_take(n, own_words=own_words)]
         if not eligible:
             return None
         n = max(eligible, key=key)
@@ -348,7 +377,6 @@ def choose(briefing: Briefing) -> Briefing:
 
     # The bottom line: the most salient ledes (a source's first two sentences, not quotes);
     # a lede that says what the bottom line already says adds nothing.
-    bottom: list[int] = []
     ledes = [n for n, line in enumerate(lines)
              if not line.item.quote and min(c.sentence for c in line.item.citations) <= 1]
     while len(bottom) < min(BOTTOM_LINE, 1 + len(briefing.sources)):
@@ -367,6 +395,13 @@ def choose(briefing: Briefing) -> Briefing:
     for actor in actors:
         if take_best([n for n, line in enumerate(lines) if line.place == f"position:{actor}"], telling) is not None:
             counts[f"position:{actor}"] += 1
+    # ...and its strongest quote: the speaker's own words, also where they say what the bottom line reports.
+    for actor in actors:
+        place = f"position:{actor}"
+        if not any(lines[n].place == place and lines[n].item.quote for n in chosen):
+            if take_best([n for n, line in enumerate(lines) if line.place == place and line.item.quote
+                          and line.item.speaker], own_words=True) is not None:
+                counts[place] += 1
     while True:
         n = take_best([n for n, line in enumerate(lines)
                        if counts[line.place] < caps.get(line.place, 0) and salience(n)[0] >= FILL_FLOOR])

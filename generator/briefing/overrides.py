@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
@@ -1182,21 +1182,24 @@ class EditedSite:
     problems: tuple[Problem, ...]
 
 
-def edit_site(stories: Sequence[Story], edits: Edits, *, reserved_pages: Collection[str] = ()) -> EditedSite:
+def edit_site(stories: Sequence[Story], edits: Edits, *, reserved_pages: Collection[str] = (),
+              compose_story: Callable[[Story], Briefing] = compose) -> EditedSite:
     """Every briefing composed with the editors' files merged over it, and every problem found.
 
-    reserved_pages are docs-relative page names that an editor's slug must not take."""
-    result = _edit_site(stories, edits, reserved_pages, excluded=frozenset())
+    reserved_pages are docs-relative page names that an editor's slug must not take.
+    compose_story: compose, or one that remembers its briefings between builds (pipeline.Memo)."""
+    result = _edit_site(stories, edits, reserved_pages, excluded=frozenset(), compose_story=compose_story)
     files_with_problems = {p.file for p in result.problems}
     failed_deciders = {slug for slug in edits.deciding() if edits.briefings[slug].file in files_with_problems}
     if failed_deciders:  # a file with problems is not applied, not even its choice of articles: group again without it
-        second = _edit_site(stories, edits, reserved_pages, excluded=frozenset(failed_deciders))
+        second = _edit_site(stories, edits, reserved_pages, excluded=frozenset(failed_deciders),
+                            compose_story=compose_story)
         result = EditedSite(briefings=second.briefings, problems=tuple(_sorted(result.problems + second.problems)))
     return result
 
 
 def _edit_site(stories: Sequence[Story], edits: Edits, reserved_pages: Collection[str],
-               excluded: frozenset[str]) -> EditedSite:
+               excluded: frozenset[str], compose_story: Callable[[Story], Briefing]) -> EditedSite:
     grouping, problems = _group(stories, edits, excluded)
     problems = [*edits.problems, *problems, *_slug_problems(grouping, edits, reserved_pages)]
     site = edits.site
@@ -1204,7 +1207,7 @@ def _edit_site(stories: Sequence[Story], edits: Edits, reserved_pages: Collectio
     matched_people: set[str] = set()
     composed = []
     for story in grouping.stories:
-        generated = compose(story)
+        generated = compose_story(story)
         loaded = edits.briefings.get(story.slug)
         own = loaded if loaded is not None and story.slug not in excluded else None
         merged, actors_hit, people_hit = _edit_briefing(generated, story, [x for x in (site, own) if x], problems.append)

@@ -29,7 +29,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from datasketch import MinHash, MinHashLSH
 import pycountry
 from slugify import slugify
 
@@ -243,6 +242,10 @@ def _near_duplicate_sets(analyses: list[Analysis]) -> list[list[int]]:
     because it is the same in every process (Python's own hash() is salted per process), so the
     decision is too. A text dated far from another reports another event, however alike
     (STORY_SPAN_DAYS)."""
+    # Imported here, not with the module: datasketch imports scipy, half the CPU time of importing
+    # the whole generator, which the process pool's workers (generator/parallel.py) never need.
+    from datasketch import MinHash, MinHashLSH
+
     index = MinHashLSH(threshold=_NEAR_DUPLICATE, num_perm=_PERMUTATIONS)
     signatures: dict[int, MinHash] = {}  # first article of a set → its signature
     sets: dict[int, list[int]] = {}

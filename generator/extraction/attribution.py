@@ -338,6 +338,11 @@ class Resolver:
                 return offset, self.index.get(person.name) or person
         return None
 
+    def unnamed_subject_in(self, start: int, end: int) -> bool:
+        """Was an unnamed voice with a role ("the country's top diplomat") found in text[start:end]?
+        Unnamed voices are remembered in text order, as sentences are attributed."""
+        return bool(self.unnamed) and start <= self.unnamed[-1][0] < end
+
     def _last_unnamed_at(self, before: int, noun: str | None = None, *,
                          number: str | None = None) -> tuple[int, str] | None:
         """The last unnamed voice in the salience window with this role noun (any, when None)
@@ -428,7 +433,9 @@ class Resolver:
             listing = "," not in core[:inside[0].start - start] and (
                 " and " in core[last_comma:]
                 or second is not None and " and " in self.text[inside[0].end:second.start]
-                and not _POSSESSIVE_MARK.match(self.text, second.end))
+                and not _POSSESSIVE_MARK.match(self.text, second.end)
+            ) or second is not None and ", and " in self.text[inside[0].end:second.start]
+            # ("the US president, Dan Avery, and his counterpart, Moon Jae-in, agreed": both, the first named)
             after_comma = [m for m in inside if m.start > start + last_comma]
             chosen = inside[0] if listing else (after_comma or inside)[0]
             person = self._role_holder_after(chosen.end, stop, create) or self.index.get(chosen.person.name) or chosen.person
@@ -451,7 +458,9 @@ class Resolver:
             definite_singular = follow.group("det").lower() == "the" and not plural
             named = self._last_person_at(start, _fits_role(noun, actor)) if definite_singular else None
             unnamed = self._last_unnamed_at(start, noun)
-            if unnamed and (named is None or unnamed[0] > named[0]):
+            # at one offset the unnamed voice, the subject, is more salient than the person its
+            # sentence names ("An official said Reyes had …. The official said …")
+            if unnamed and (named is None or unnamed[0] >= named[0]):
                 return None, unnamed[1]
             if named:
                 return named[1], named[1].actor or actor
@@ -470,8 +479,8 @@ class Resolver:
                 actor = self.home  # "a senior administration official said"
             else:
                 actor = None
-            if actor:
-                self.unnamed.append((start, unnamed_role.group(0), actor))
+            # of no party too ("another diplomat said"): "the diplomat" later is that voice, not a person named
+            self.unnamed.append((start, unnamed_role.group(0), actor))
         if words and words[0] in lexicon.group_pronouns():
             if words == ["they"] and actor is None:  # "Officials said … They said …": those officials' party
                 unnamed = self._last_unnamed_at(start, number="plural")
@@ -513,6 +522,40 @@ class Resolver:
                 person = known or self.index.add(Person(name=self._introduced_as(cleaned, name_start)))
                 return person, person.actor
         return None, actor
+
+    def is_unnamed_voice(self, start: int, end: int) -> bool:
+        """Is text[start:end], a reporting verb's subject in which resolve() found no person and no
+        party, still a voice, one nobody names? A group pronoun ('…," it said'), a text or a group
+        (reporting.yml impersonal_voices: 'the statement', 'a coalition of farm groups'), a
+        lower-case plural ('opposition lawmakers', 'analysts'), a role noun with no article
+        ('another diplomat') or one that refers back to such a voice ('the diplomat'). Such a
+        voice takes over a run of quotes from the person quoted before it."""
+        core = _without_trailing_filler(self.text[start:end]).strip(" ,\n")
+        words = core.split()
+        if (not words or len(words) > _LONGEST_UNNAMED_VOICE or "," in core or self.person_mentions_within(start, end)
+                or self.verbs.within(start, end)):
+            return False  # a person, or a clause ("Ansi called the two brothers, Said …")
+        if len(words) == 1 and words[0].lower() in lexicon.group_pronouns():
+            return True
+        # the head: the last word, or the word before the phrase's first preposition ("a coalition of …")
+        heads = [words[-1]]
+        preposition = next((n for n, word in enumerate(words) if word in _APPOSITIVE_PREPOSITIONS), 0)
+        if preposition:
+            heads.append(words[preposition - 1])
+        for n, head in enumerate(heads):
+            if not (head.islower() or head[1:].islower() and core.startswith(head)):
+                continue  # a name or an acronym, or a capitalised word inside the phrase
+            noun = head.lower().strip(".,;:")
+            singular = _singular(noun)
+            if singular in lexicon.impersonal_voices() or noun in _COMMENTATORS:
+                return True
+            if singular in _FOLLOW_UPS:
+                definite = words[0].lower() in ("the", "this", "that")
+                # "the diplomat" only after "another diplomat": else it may mean a person named before
+                return noun != singular or not definite or self._last_unnamed_at(start, singular) is not None
+            if n == 0 and noun != singular and len(singular) > 2 and not noun.endswith(("us", "is", "ss")):
+                return True  # a plural: many voices, no one person
+        return False
 
     def _represented_by_unnamed(self, core: str, start: int, inside: list[PersonMention]) -> Person | None:
         """The person an unnamed voice speaks for, when the subject is that voice: "Theresa May's
@@ -580,6 +623,9 @@ class Resolver:
         return people[0] if len(people) == 1 else None
 
 
+_LONGEST_UNNAMED_VOICE = 12  # words: a longer subject is more likely a clause than a voice
+_FOLLOW_UPS = frozenset(lexicon.roles()["follow_ups"])
+_COMMENTATORS = frozenset(lexicon.roles()["unnamed_voices"])
 _LONGEST_OUTLET_NAME = 40  # characters: how far around a name an outlet's name that holds it may reach
 _OUTLET_SUBJECT = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(lexicon.outlet_nouns()))})")
 
@@ -642,9 +688,20 @@ def _introductory_phrase_length(subject: str) -> int:
             words = words[1:]  # "…, and as the threat loomed, …": one more phrase
         first = words[0] if words else ""
         comma = rest.find(",")
-        if comma <= 0 or first.lower() not in _INTRODUCTORY_OPENERS and not (first[:1].isupper() and first.endswith("ing")):
+        if comma <= 0 or first.lower() not in _INTRODUCTORY_OPENERS and not (
+                first[:1].isupper() and first.endswith("ing")) and not _past_participle_phrase(words):
             return length
         length += len(rest) - len(rest[comma + 1:].lstrip())
+
+
+_PARTICIPLE_OBJECTS = _INTRODUCTORY_OPENERS | frozenset(lexicon.grammar()["question_words"])
+
+
+def _past_participle_phrase(words: list[str]) -> bool:
+    """Do the words open with a past participle and its preposition ("Asked about the talks, …",
+    "Faced with protests, …")? Not a name ending in -ed ("Mohammed bin Salman")."""
+    return (len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() and words[0].endswith("ed")
+            and words[1] in _PARTICIPLE_OBJECTS)
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
@@ -756,8 +813,10 @@ def _after_patterns() -> tuple[tuple[str, int, re.Pattern], ...]:
     verbs = lexicon.reporting_verb_alternation()
     who = _who()
     filler = r"(?:(?:was|were|has|had|also|then|later|again|\w+ly)\s+)*"
-    # A new clause ('…" and Pyongyang's position would not change') is no attribution.
-    normal = rf"\s*+,?\s*+(?!\s|(?:and|but|or|while|as)\s)(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
+    # A new clause ('…" and Pyongyang's position would not change', '…," when Ruiz attacked him')
+    # is no attribution.
+    conjunctions = "|".join(sorted({"and", "but", "or", *lexicon.grammar()["clause_openers"]}))
+    normal = rf"\s*+,?\s*+(?!\s|(?:{conjunctions})\s)(?P<who>{who}{{1,70}}?)\s+{filler}(?P<verb>{verbs})\b"
     # one or two appositives: "Lena Holt, the bloc's spokeswoman, said"; "Rep. Ann Kay, R-Ohio, chair of …, said"
     appositive = rf"\s*+,?\s*+(?P<who>{who}{{3,50}}?)(?:,[^,\"“”\n]{{2,90}}?){{1,2}},\s+{filler}(?P<verb>{verbs})\b"
     quoted_as = rf"\s*+,?\s*+{who}{{1,40}}?\s(?P<verb>quoted)\s+(?P<who>{who}{{2,50}}?)\s+as\s+(?:saying|telling)\b"
@@ -824,15 +883,19 @@ def after_quote(resolver: Resolver, close: int, sentence: Span, next_sentence: S
             speaker, actor = resolver.resolve(match.start("who"), match.end("who"))
             if speaker or actor or resolver.is_outlet(match.start("who"), match.end("who")):
                 return Voice(speaker=speaker, actor=actor, stance=_stance(match.group("verb")), rule="after")
+            if resolver.is_unnamed_voice(match.start("who"), match.end("who")):
+                return Voice(speaker=None, actor=None, stance=_stance(match.group("verb")), rule="unnamed")
     return NOBODY
 
 
 def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "before",
-                    nearest_first: bool = True) -> Voice:
+                    nearest_first: bool = True, unnamed: bool = False) -> Voice:
     """The subject of a reporting verb in text[start:end], outside quotes.
 
     Before a quote the verb nearest the quote introduces it; for a sentence
-    on its own the first verb is the main clause's."""
+    on its own the first verb is the main clause's. With unnamed, a subject that
+    is a voice nobody names (Resolver.is_unnamed_voice) gives a voice of no one,
+    rule "unnamed"."""
     text = resolver.text
     verbs = [m for m in resolver.verbs.within(start, end)
              if not inside_quote_marks(text, start, m.start()) and resolver.is_verb(m)
@@ -871,6 +934,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         if relative:  # "Mr. Kerry, who led the U.S. team, called ...": the subject is before the clause
             subject_end = relative.start()
         clause = _clause_start(text, start, subject_end)
+        if text[clause:subject_end].strip().lower() == "to":
+            continue  # "To support the claim that …, Pyongyang cites …": an infinitive has no subject
         opener = _subordinate_clause_subject(resolver, start, clause, subject_end)
         if opener is not None:
             return Voice(speaker=opener, actor=opener.actor, stance=stance, rule=rule)
@@ -878,6 +943,8 @@ def reported_speech(resolver: Resolver, start: int, end: int, *, rule: str = "be
         if speaker or actor or resolver.is_outlet(clause, subject_end):
             # an outlet of no state is a voice of no party: it takes over from the voice before it
             return Voice(speaker=speaker, actor=actor, stance=stance, rule=rule)
+        if unnamed and resolver.is_unnamed_voice(clause, subject_end):
+            return Voice(speaker=None, actor=None, stance=stance, rule="unnamed")
     return NOBODY
 
 
@@ -888,7 +955,9 @@ def _opens_with_a_person(resolver: Resolver, start: int, end: int) -> bool:
     """Does text[start:end] open with a person, within its first few words ("Senate Minority Leader
     Tom Reyes, a Texas Republican who …,")? Then a verb after it has that subject."""
     inside = resolver.person_mentions_within(start, end)
-    return bool(inside) and len(resolver.text[start:inside[0].start].split()) <= _WORDS_BEFORE_AN_OPENING_NAME
+    # not after a verb: in "The go-between was Pope Leo, said the officials" the officials speak
+    return (bool(inside) and len(resolver.text[start:inside[0].start].split()) <= _WORDS_BEFORE_AN_OPENING_NAME
+            and not _SUBJECT_END.search(resolver.text, start, inside[0].start))
 
 
 # "quoted X as saying": X speaks, not whoever quotes.
@@ -960,7 +1029,9 @@ def is_verb(text: str, match: re.Match) -> bool:
         noun = determined.group("noun")  # spelt backwards
         past = word not in (base, base + "s", base + "es") and not word.endswith("ing")
         named = bool(noun) and noun[-1].isupper() and word != base and text[match.start()].islower()  # "The Times reports"
-        if not (past and noun and not noun[::-1].lower().endswith("ly")) and not named:
+        # "issued a statement saying": the text speaks for whoever issued it
+        text_speaks = bool(noun) and word.endswith("ing") and noun[::-1].lower() in lexicon.impersonal_voices()
+        if not (past and noun and not noun[::-1].lower().endswith("ly")) and not named and not text_speaks:
             return False  # but "the ministry said", "the official warned": a noun, then its past-tense verb
     if match.group(0).endswith("ed") and _PASSIVE_AUXILIARY.match(backwards):
         return False  # 'tankers could be threatened by missiles': the subject is not the speaker
@@ -1002,7 +1073,7 @@ def has_complement(text: str, match: re.Match) -> bool:
 # of the assembly warning"); "with Kerry telling reporters" is a voice, so "with" is not one.
 _GERUND_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(lexicon.grammar()['gerund_prepositions'])})\s+"
                                        r"(?:[\w.'’-]+\s+){0,3}$")
-_COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+)?$")
+_COORDINATED = re.compile(r"\b(?:and|,\s*but)\s+(?:\w+ly\s+|also\s+)?$")
 _RELATIVE_WHO = re.compile(r",\s(?:who|which)\s+(?:\w+ly\s+)?$")
 _RELATIVE_CLAUSE = re.compile(r",\s(?:who|which)\s[^,;\"“”]*,\s*$")
 
@@ -1055,12 +1126,17 @@ def according_to(resolver: Resolver, start: int, end: int) -> Voice:
     if not match:
         return NOBODY
     stop = match.end()
-    while stop < end and text[stop] not in ",.;:\"“”":
-        stop += 1
+    while stop < end and (text[stop] not in ",.;:\"“”" or text[stop] == "." and _initial_before(text, stop)):
+        stop += 1  # not at the period of an initial: "according to a U.S. official"
     speaker, actor = resolver.resolve(match.end(), stop)
     if speaker or actor:
         return Voice(speaker=speaker, actor=actor, stance="statement", rule="according")
     return NOBODY
+
+
+def _initial_before(text: str, period: int) -> bool:
+    """Does the period end an initial, a capital letter on its own ("U.S.", "John F. Kerry")?"""
+    return period >= 1 and text[period - 1].isupper() and (period < 2 or not text[period - 2].isalpha())
 
 
 def after_prospective(text: str, start: int, verb_start: int) -> bool:
@@ -1086,7 +1162,9 @@ def _clause_start(text: str, start: int, verb_start: int) -> int:
     for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
         if match.group(0).startswith(",") and (
                 not _LOWER_CASE_WORD.search(text, clause, match.start())
-                or _NO_SUBJECT.fullmatch(text, match.end(), verb_start)):
+                or _NO_SUBJECT.fullmatch(text, match.end(), verb_start)
+                # "the US president, Dan Avery, and his counterpart, …, agreed": no verb before ', and'
+                or match.group(0).startswith(", and") and not _SUBJECT_END.search(text, clause, match.start())):
             continue  # "Weinberger declined to discuss specifics, but said …": the verb shares the subject
         clause = match.end()
     return clause
@@ -1142,6 +1220,15 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
         subject = None
         if voice.actor is not None and voice.speaker is None:
             resolver.party_voices.append((sentence.start, voice.actor))
+        if voice.rule == "reported" and voice.speaker is None:
+            # 'The ministry said …' then a bare quote paragraph: the ministry's, not the person quoted before
+            previous, previous_end = voice, sentence.end
+        elif not voice.rule and previous.speaker is not None and _follows_closely(text, previous_end, sentence.start):
+            # 'Opposition lawmakers said …': a voice nobody names takes over the run of quotes
+            takeover = reported_speech(resolver, sentence.start, sentence.end, rule="reported",
+                                       nearest_first=False, unnamed=True)
+            if takeover.rule == "unnamed":
+                previous, previous_end = takeover, sentence.end
         if voice.speaker is not None:
             resolver.remember(sentence.start, voice.speaker)
             if voice.rule == "reported":  # 'Dawkins said …' then a bare quote paragraph: Dawkins goes on
@@ -1157,7 +1244,11 @@ def attribute(resolver: Resolver, quotes: list[QuoteSpan], sentences: list[Span]
                     # 'Lind called her a tough negotiator.' then a bare quote: Lind goes on
                     previous, previous_end = Voice(speaker=subject, actor=subject.actor, stance=None,
                                                    rule="subject"), sentence.end
-            else:
+            elif not voice.rule and not resolver.unnamed_subject_in(sentence.start, sentence.end):
+                # (after an unnamed voice or a party, the person its sentence names is talked about:
+                # "An official said Reyes had …" then "The official said" is that official; "The
+                # country's top diplomat held a briefing to challenge Mr. Reyes's account." then "He
+                # said" is the diplomat)
                 resolver.remember_first_person_named(sentence.start, sentence.end)
         sentence_voices.append(voice)
         subjects.append(subject)
@@ -1181,10 +1272,15 @@ def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: _Sentences, pr
         # pronoun after the quote most likely means
         resolver.remember(opening.start, sentence_subject(resolver, opening.start, quote.open_mark, "subject",
                                                           known_only=True).speaker)
+    elif opening is not None and opening.start < quote.open_mark and _IT_AFTER.match(text, quote.end + 1):
+        # 'The Security Council "strongly condemned …," it said': the body opening the sentence
+        body = _opening_body(resolver, opening.start, quote.open_mark)
+        if body is not None:
+            resolver.party_voices.append((opening.start, body))
     if closing is not None:
         voice = after_quote(resolver, quote.end, closing, sentences.after(closing))
     if not voice.rule and opening is not None:
-        voice = reported_speech(resolver, opening.start, quote.open_mark)
+        voice = reported_speech(resolver, opening.start, quote.open_mark, unnamed=True)
     if not voice.rule and opening is not None:
         voice = according_to(resolver, opening.start, opening.end)
     if not voice.rule and opening is not None and text[:quote.open_mark].rstrip().endswith(":"):
@@ -1195,6 +1291,21 @@ def _quote_voice(resolver: Resolver, quote: QuoteSpan, sentences: _Sentences, pr
     if not voice.rule and opening is not None and opening.start < quote.open_mark:
         voice = sentence_subject(resolver, opening.start, quote.open_mark, "subject")
     return voice
+
+
+# "it" right after a closing mark: '…," it said'.
+_IT_AFTER = re.compile(r"[,.!?]?[”\"]?\s*(?i:it)\s")
+_DETERMINER_OPENING = re.compile(r"(?:(?i:the)\s+)?")
+
+
+def _opening_body(resolver: Resolver, start: int, end: int) -> str | None:
+    """The party named by the actor mention that opens text[start:end] after its introductory
+    phrases ("The U.N. Security Council meanwhile …"), if one does."""
+    start = after_introduction(resolver.text, start, end)
+    mentions = resolver.mentions_within(start, end)
+    if mentions and mentions[0].start == _DETERMINER_OPENING.match(resolver.text, start, end).end():
+        return mentions[0].code
+    return None
 
 
 # A pronoun right after a closing mark: '…," she said'.
@@ -1209,7 +1320,8 @@ def _sentence_voice(resolver: Resolver, sentence: Span, quotes: list[QuoteSpan],
         quote = quotes[n]
         overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
         voice = quote_voices.get(n, NOBODY)
-        if overlap > best_overlap and voice.rule:
+        if overlap > best_overlap and voice.rule and voice.rule != "unnamed":
+            # (a voice nobody names is the quote's; the sentence may still have a party's)
             best, best_overlap = voice, overlap
     if best.rule:
         return best

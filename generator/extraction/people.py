@@ -50,7 +50,7 @@ def _appositive_role() -> str:
     """The part of _appositive_pattern() from the comma after the name to the role's end."""
     head = "(?:" + lexicon.longest_first_alternation(lexicon.roles()["follow_ups"]) + ")"
     # the role ends the appositive: not "Europe, the general approach"
-    return (rf", (?:the |a |an |its |his |her )?(?:[\w.-]+ ){{0,4}}?(?P<role>{head})\b"
+    return (rf", (?:the |a |an |its |his |her )?(?:[\w.'’-]+ ){{0,4}}?(?P<role>{head})\b"
             r"(?=[,.;:)]|\s+(?:of|at|for|in|with|to)\s|\s*$)")
 
 
@@ -290,12 +290,37 @@ class _ActorMentions:
         mention = self.mentions[number]
         return mention.code if self.text[mention.end:start] in ("", " ", "'s ", "’s ") else None
 
+    def body_actor_before(self, start: int) -> str | None:
+        """The actor of a state body written just before a role, the body's words in lower case:
+        "the Indian foreign ministry's spokesman", "Chinese commerce ministry spokesman"."""
+        number = bisect.bisect_right(self.ends, start) - 1
+        if number < 0:
+            return None
+        mention = self.mentions[number]
+        return mention.code if _BODY_GAP.fullmatch(self.text, mention.end, start) else None
+
+    def first_in(self, start: int, end: int) -> str | None:
+        """The actor of the first mention inside text[start:end]."""
+        number = bisect.bisect_right(self.ends, start)  # the first mention ending after start
+        while number < len(self.mentions) and self.mentions[number].start < start:
+            number += 1
+        if number < len(self.mentions) and self.mentions[number].end <= end:
+            return self.mentions[number].code
+        return None
+
     def actor_in(self, start: int, end: int) -> str | None:
         """The actor of the last mention inside text[start:end]."""
         number = bisect.bisect_right(self.ends, end) - 1  # the last mention ending by end
         if number < 0 or self.mentions[number].start < start:
             return None
         return self.mentions[number].code
+
+
+# Between a state's name and a role: up to two lower-case words naming one of its bodies ("foreign
+# ministry", "state news agency"), maybe with a possessive; no determiner, preposition or conjunction
+# ("Iran and the spokesman" is no body of Iran's).
+_BODY_GAP = re.compile(rf"(?:['’]s)?(?: (?!(?:{'|'.join(lexicon.grammar()['noun_markers'] + lexicon.grammar()['appositive_prepositions'])}"
+                       r"|and|or|but)\b)[a-z]+){0,2}(?:['’]s)? ")
 
 
 def _org_actor(org: str | None) -> str | None:
@@ -474,6 +499,8 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
         for match in (_lower_role_then_name_matches(text, span_start, span_end)
                       if _lower_role_then_name_pattern in patterns else ()):
             actor = actor_mentions.actor_before(match.start())
+            if actor is None and holds_state_voice_role(match.group("role").split()[-1]):
+                actor = actor_mentions.body_actor_before(match.start())
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
@@ -503,14 +530,18 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
             if not name or index.get(name):
                 continue
             actor = (actor_mentions.actor_in(match.start(), match.start("role"))
-                     or actor_mentions.actor_before(match.start()))  # "Hong Kong's chief executive, Carrie Lam,"
+                     or actor_mentions.actor_before(match.start())  # "Hong Kong's chief executive, Carrie Lam,"
+                     or (actor_mentions.body_actor_before(match.start("role"))
+                         if holds_state_voice_role(match.group("role")) else None))  # "the Indian foreign ministry's spokesman"
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for match in (_appositive_matches(text, span_start, span_end) if _appositive_pattern in patterns else ()):
             name = _clean_name(match.group("name"))
             if not name or index.get(name):
                 continue
-            actor = _org_actor(match.group("org")) or actor_mentions.actor_before(match.start("role"))
+            actor = _org_actor(match.group("org")) or actor_mentions.actor_before(match.start("role")) or (
+                actor_mentions.body_actor_before(match.start("role"))  # "Spain's trade minister"
+                if holds_state_voice_role(match.group("role")) else None)
             person = index.add(Person(name=name, role=match.group("role"), actor=actor))
             found.append(PersonMention(start=match.start("name"), end=match.end("name"), person=person))
         for first, last, form in known_matches:
@@ -528,7 +559,7 @@ def find_people(text: str, spans: list[tuple[int, int]], mentions: list[Mention]
 # partner at Ardent, Paul R. Lind, called …"; "Tariq Haddad, a professor of economics, said".
 _NAME_IN_COMMAS = re.compile(rf", (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,4}}),")
 _DESCRIPTION_BEFORE = re.compile(r"(?:\b(?:(?i:the|a|an|his|her|its|their)(?: [A-Z][\w.-]*)?|[A-Z][\w.-]*['’]s)|^)"
-                                 r"(?: (?:[a-z][\w-]*|(?:at|of|for|in|to) (?:the )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})){1,6}$")
+                                 r"(?: (?:[a-z][\w-]*|(?:at|of|for|in|to) (?:the |its |their )?[A-Z][\w.&-]*(?:['’]s)?(?: [A-Z][\w.&-]*){0,3})){1,6}$")
 # The description after the name (searched for first: it opens with the literal ", "), and the name
 # before it, which opens a sentence.
 _DESCRIPTION_AFTER = re.compile(r", (?:a|an|the) (?:[\w’'-]+ ){0,8}?(?P<head>[a-z][\w-]+)(?= (?:of|at|for|in|with|to|who)\b|,)")
@@ -539,7 +570,7 @@ _LONGEST_NAME = 60
 def _description_head(description: str) -> str:
     """The noun a description ends with before its prepositional phrase: "partner" in "his
     former business partner at Ardent"."""
-    head = re.split(r" (?:at|of|for|in|to) (?:the )?[A-Z]", description, maxsplit=1)[0]
+    head = re.split(r" (?:at|of|for|in|to) (?:the |its |their )?[A-Z]", description, maxsplit=1)[0]
     return head.split()[-1]
 
 
@@ -551,7 +582,8 @@ def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMe
     taken = sorted((m.start, m.end) for m in found)
     extra = []
 
-    def add(name_text: str, start: int, role: str, role_start: int = -1, role_end: int = -1) -> None:
+    def add(name_text: str, start: int, role: str, role_start: int = -1, role_end: int = -1,
+            body: tuple[int, int] = (-1, -1)) -> None:
         name = _clean_name(name_text)
         if not name or " " not in name or index.get(name) or name in lexicon.not_names():
             return
@@ -559,7 +591,10 @@ def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMe
         number = bisect.bisect_right(taken, (at, len(text)))
         if number and taken[number - 1][1] > at or number < len(taken) and taken[number][0] < at + len(name):
             return  # a person or a name found already
-        actor = actor_mentions.actor_in(role_start, role_end) if role_start >= 0 and holds_state_voice_role(role) else None
+        actor = None
+        if role_start >= 0 and holds_state_voice_role(role):
+            actor = actor_mentions.actor_in(role_start, role_end) or (
+                actor_mentions.first_in(*body) if body[0] >= 0 else None)
         person = index.add(Person(name=name, role=role, actor=actor))
         extra.append(PersonMention(start=at, end=at + len(name), person=person))
 
@@ -569,13 +604,20 @@ def _described_people(text: str, spans, index: PeopleIndex, found: list[PersonMe
             head = _description_head(description.group(0)) if description and description.group(0).strip() else ""
             if head.islower():
                 head_end = description.start() + description.group(0).find(head) + len(head)
-                add(match.group("name"), match.start("name"), head, description.start(), head_end)
+                # the state before the head ("the Chilean envoy to the WTO"), else the one its body is
+                # named by ("a spokesman for Germany's foreign ministry")
+                body = (head_end, match.start()) if _FOR_A_BODY.match(text, head_end, match.start()) else (-1, -1)
+                add(match.group("name"), match.start("name"), head, description.start(), head_end, body)
         for match in _DESCRIPTION_AFTER.finditer(text, span_start, span_end):
             name = _NAME_OPENING_A_SENTENCE.search(text, max(span_start, match.start() - _LONGEST_NAME), match.start())
             if name:
                 add(name.group("name"), name.start("name"), match.group("head"))
     return extra
 
+
+# "for"/"of" and a state's body after a role: "a spokesman for Germany's foreign ministry", "the minister of
+# trade of Peru"; the body's state speaks.
+_FOR_A_BODY = re.compile(r" (?:for|of) (?:the )?[A-Z]")
 
 # A sentence's introductory phrase of place, up to its comma: "At the State Department on Friday, ".
 _INTRODUCTORY_PLACE = re.compile(r"(?:At|In|From|Inside) [^,;:\"“”]{2,60}, ?")

@@ -512,6 +512,9 @@ class _SearchPattern:
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
+        # Most articles lack a string every match needs ('Listen · ', '(@'): then no search at all.
+        # Only the sets of a few strings: a text that lacks a string is read whole to tell.
+        self.required = [strings for strings in lexicon.required_substrings(pattern) if len(strings) <= 3]
         self.after_line_break = self.after_word_boundary = None
         if pattern.pattern.startswith(_LINE_START):
             self.after_line_break = re.compile("\n(?:" + pattern.pattern[len(_LINE_START):] + ")", pattern.flags)
@@ -521,6 +524,9 @@ class _SearchPattern:
     def spans(self, text: str, start: int, end: int):
         """(start, end) of each match of self.pattern.finditer(text, start, end)."""
         end = min(end, len(text))  # as finditer reads an end beyond the text
+        for strings in self.required:
+            if all(text.find(string, start, end) < 0 for string in strings):
+                return
         if self.after_line_break is not None:
             yield from self._spans_at_line_starts(text, start, end)
         elif self.after_word_boundary is not None:

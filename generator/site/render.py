@@ -12,6 +12,9 @@ import posixpath
 from urllib.parse import urlsplit
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import yaml
 
@@ -101,12 +104,19 @@ def _citations(item: Item, briefing: Briefing) -> str:
     return " ".join(links)
 
 
+def _number_label(number: int) -> str:
+    """A citation's link text, [n], with no escapes: the inner [n] stays text, since a generated page
+    defines no link references (md_text escapes every "[" of article and editor text), and the HTML is
+    the same as with escaped brackets for a sixth less of Python-Markdown's work on a briefing page."""
+    return f"[{number}]"
+
+
 def _citation_link(citation: Citation, source_id: str, *, titled: bool = True) -> str:
     """A link to the cited sentence; in the main view with a tooltip naming it (the full record goes
     without: its many citations would make long briefings heavy pages)."""
     target = f"../{article_page_uri(source_id)}#{sentence_anchor(citation.sentence)}"
     title = f' "Source {citation.source}, sentence {citation.sentence + 1}"' if titled else ""
-    return f'<sup>[\\[{citation.source}\\]]({target}{title})</sup>'
+    return f'<sup>[{_number_label(citation.source)}]({target}{title})</sup>'
 
 
 def _item_line(item: Item, briefing: Briefing) -> str:
@@ -260,7 +270,7 @@ def render_article(analysis: Analysis, briefing_slug: str, briefing_title: str |
             lines.append("")
         paragraph = sentence.paragraph
         label = sentence.section + (f" · {sentence.actor}" if sentence.actor and sentence.section == "position" else "")
-        lines.append(f"{md_text(sentence.text)} <small>\\[{sentence.index + 1}: {label}\\]</small>\n"
+        lines.append(f"{md_text(sentence.text)} <small>[{sentence.index + 1}: {label}]</small>\n"
                      f"{{: #{sentence_anchor(sentence.index)} }}")
         lines.append("")
     return front_matter(meta) + "\n".join(lines).rstrip() + "\n"
@@ -327,7 +337,7 @@ def _source_links(item: Item, briefing: Briefing, from_uri: str) -> str:
     """The item's citations as links to the cited sentences of the source articles."""
     by_number = {s.number: s for s in briefing.sources}
     return " ".join(
-        f"[\\[{c.source}\\]]({_link(from_uri, article_page_uri(by_number[c.source].source_id), sentence_anchor(c.sentence))})"
+        f"[{_number_label(c.source)}]({_link(from_uri, article_page_uri(by_number[c.source].source_id), sentence_anchor(c.sentence))})"
         for c in item.citations)
 
 
@@ -364,15 +374,45 @@ def _pager(pages: list[tuple[str, list]], index: int) -> list[str]:
 def _listing(first_uri: str, title: str, intro, entries: list, per_page: int, render_chunk) -> dict[str, str]:
     """Numbered pages of entries, each with its intro, its chunk and links to its neighbours.
 
-    intro(uri) and render_chunk(uri, chunk) get the page's own uri, to make its relative links."""
+    intro(uri) and render_chunk(uri, chunk) get the page's own uri, to make its relative links;
+    a page's Markdown depends on nothing else (see reusing_listing_pages)."""
     pages = _paginate(first_uri, entries, per_page)
+    kept = _kept_listing_pages.get()
     out = {}
     for index, (uri, chunk) in enumerate(pages):
         heading = title if index == 0 else f"{title}, page {index + 1}"
-        lines = [f"# {heading}", "", intro(uri), "", *_pager(pages, index), *render_chunk(uri, chunk), "",
+        inputs = (heading, intro(uri), len(pages), index, *chunk)
+        if kept is not None and uri in kept and _same_entries(kept[uri][0], inputs):
+            out[uri] = kept[uri][1]
+            continue
+        lines = [f"# {heading}", "", inputs[1], "", *_pager(pages, index), *render_chunk(uri, chunk), "",
                  *_pager(pages, index)]
         out[uri] = front_matter(_LISTING_META) + "\n".join(lines).rstrip() + "\n"
+        if kept is not None:
+            kept[uri] = (inputs, out[uri])
     return out
+
+
+_kept_listing_pages: ContextVar[dict[str, tuple[tuple, str]] | None] = ContextVar("kept_listing_pages", default=None)
+
+
+@contextmanager
+def reusing_listing_pages(kept: dict[str, tuple[tuple, str]]) -> Iterator[None]:
+    """Within, a listing page (all briefings, an actor's, a tag's, the timeline, the sources) whose
+    heading, intro, place among its pages and entries are the same as in `kept` is taken from it
+    instead of rendered again; pages rendered are put into it. While serving, a save changes the
+    entries of a few pages of each listing, and rendering the others again would cost more than the
+    rest of a rebuild."""
+    token = _kept_listing_pages.set(kept)
+    try:
+        yield
+    finally:
+        _kept_listing_pages.reset(token)
+
+
+def _same_entries(one: tuple, other: tuple) -> bool:
+    """The very objects (the usual case while serving) or equal ones."""
+    return len(one) == len(other) and all(a is b or a == b for a, b in zip(one, other))
 
 
 # ------------------------------------------------------------------ home page

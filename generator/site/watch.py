@@ -6,7 +6,8 @@ site and rewrites the files whose bytes changed; the builder's server sees
 them, rebuilds and reloads the browser. As under `mkdocs serve`, problems are
 printed and the watch goes on; a briefing whose override has a problem stays
 as it was last built from a good override; saving an override does not
-analyse the articles again. Given a command (the builder's server), the watch
+analyse the articles again, and a rebuild makes again only the briefings and
+pages the save touched (pipeline.Memo, as under `mkdocs serve`). Given a command (the builder's server), the watch
 runs it alongside and ends when it exits; Ctrl-C stops both.
 """
 from __future__ import annotations
@@ -44,15 +45,18 @@ class FolderSite:
         self.analysis_options = {"cache": cache, "jobs": jobs}  # see pipeline.extract
         self.last_good: dict[str, Briefing] = {}  # override slug → briefing last built without a problem
         self._extraction: pipeline.Extraction | None = None
+        self.memo = pipeline.Memo() if serving else None  # what the last builds made, for the next
 
     def build(self, *, articles_changed: bool = True) -> tuple[pipeline.Site, docs_folder.FolderReport]:
         """articles_changed=False (only overrides or static pages changed) reuses the last analysis while serving."""
         if self.serving and (articles_changed or self._extraction is None):
-            self._extraction = pipeline.extract([self.seeds], relative_to=self.root, **self.analysis_options)
+            self._extraction = pipeline.extract([self.seeds], relative_to=self.root, memo=self.memo,
+                                                **self.analysis_options)
         existing = [uri for uri in docs_folder.static_files(self.docs) if uri.endswith(".md")]
         site = pipeline.build_site(self.seeds, self.overrides, root=self.root, existing_pages=existing,
                                    last_good=self.last_good if self.serving else None,
-                                   extraction=self._extraction if self.serving else None, **self.analysis_options)
+                                   extraction=self._extraction if self.serving else None, memo=self.memo,
+                                   **self.analysis_options)
         if self.serving:
             self.last_good |= site.good
         return site, docs_folder.write_folder(site.pages, docs=self.docs, out=self.out)
